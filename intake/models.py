@@ -1,0 +1,91 @@
+"""SQLAlchemy 2 models: batches, submissions, documents and pages (the database is the truth)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Batch(Base):
+    __tablename__ = "batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inbox: Mapped[str] = mapped_column(Text)
+    registry_dir: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    submissions: Mapped[list[Submission]] = relationship(back_populates="batch")
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("batch_id", "submission_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
+    submission_id: Mapped[str] = mapped_column(String(200))
+    applicant_iin: Mapped[str | None] = mapped_column(String(12), index=True)
+    meta: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="received")
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # credit units, eligibility, shortfalls
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    batch: Mapped[Batch] = relationship(back_populates="submissions")
+    documents: Mapped[list[Document]] = relationship(back_populates="submission", order_by="Document.file")
+
+
+class Document(Base):
+    """One input file. `state` is where it is in the pipeline; `status` the contract's outcome."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("submission_pk", "file"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_pk: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
+    file: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str | None] = mapped_column(String(8))
+    state: Mapped[str] = mapped_column(String(16), default="received", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    pipeline_version: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str | None] = mapped_column(String(16))
+    doc_type: Mapped[str | None] = mapped_column(String(32))
+    language: Mapped[str | None] = mapped_column(String(8))
+    fields: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    confidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    flags: Mapped[list[Any] | None] = mapped_column(JSON)
+    credit_units: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    submission: Mapped[Submission] = relationship(back_populates="documents")
+    pages: Mapped[list[Page]] = relationship(back_populates="document", order_by="Page.page_no")
+
+
+class Page(Base):
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "page_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    page_no: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16))
+    rotation: Mapped[int] = mapped_column(Integer, default=0)
+    mean_confidence: Mapped[float | None]
+    text: Mapped[str] = mapped_column(Text, default="")
+    lines: Mapped[list[Any] | None] = mapped_column(JSON)
+    document: Mapped[Document] = relationship(back_populates="pages")

@@ -1,0 +1,116 @@
+"""In-process parallel pipeline: one worker process per core, each holding one OCR engine."""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from extractors.reader import ReadLimits
+from extractors.tesseract import TesseractEngine
+from workers.steps import DocumentInput, DocumentState, StepContext, run_steps, unreadable
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to read: ids and a path, never the bytes themselves."""
+
+    document_id: int
+    path: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    document_id: int
+    state: DocumentState
+    seconds: float
+    worker_peak_rss_mb: float
+
+
+_CONTEXT: StepContext | None = None  # one per worker process, built by init_worker
+
+
+def init_worker(tessdata: str, limits: ReadLimits) -> None:
+    """Process initializer: one single-threaded engine per process (parallelism comes from processes)."""
+    global _CONTEXT
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    _CONTEXT = StepContext(engine=TesseractEngine(tessdata), limits=limits)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM) in MB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def process_job(job: Job) -> Outcome:
+    """Run the step chain on one document; any exception becomes an UNREADABLE outcome, never a crash."""
+    assert _CONTEXT is not None, "init_worker was not run in this process"
+    started = time.perf_counter()
+    try:
+        with open(job.path, "rb") as handle:
+            data = handle.read()
+        state = run_steps(DocumentInput(job.document_id, data, job.kind), _CONTEXT)
+    except Exception as exc:  # one bad file must never stop the batch
+        reason = f"could not be processed: {type(exc).__name__}: {exc}"[:300]
+        traceback.print_exc()
+        state = DocumentState(error=reason, flags=(unreadable(reason),))
+    return Outcome(job.document_id, state, time.perf_counter() - started, peak_rss_mb())
+
+
+def crashed(job: Job) -> Outcome:
+    reason = "the worker process died while reading this file (twice); it was set aside"
+    return Outcome(job.document_id, DocumentState(error=reason, flags=(unreadable(reason),)), 0.0, 0.0)
+
+
+class LocalPipeline:
+    """Runs jobs on a process pool; a job whose worker dies is retried alone, then failed."""
+
+    def __init__(self, workers: int, tessdata: str, limits: ReadLimits) -> None:
+        self.workers = workers
+        self.initargs = (tessdata, limits)
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=self.initargs,
+                                   max_tasks_per_child=200)
+
+    def run(self, jobs: Iterable[Job], on_outcome: Callable[[Outcome], None]) -> None:
+        suspects: list[Job] = []
+        for outcome in self._run_pool(list(jobs), self.workers, suspects):
+            on_outcome(outcome)
+        for job in suspects:  # each alone, so a crash names its file
+            retry: list[Job] = []
+            for outcome in self._run_pool([job], 1, retry):
+                on_outcome(outcome)
+            for dead in retry:
+                on_outcome(crashed(dead))
+
+    def _run_pool(self, jobs: list[Job], workers: int, suspects: list[Job]) -> Iterator[Outcome]:
+        pending = list(reversed(jobs))
+        while pending:
+            with self._pool(workers) as pool:
+                running: dict[Future[Outcome], Job] = {}
+                broken = False
+                while (pending or running) and not broken:
+                    while pending and len(running) < workers * 2:
+                        job = pending.pop()
+                        running[pool.submit(process_job, job)] = job
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        if isinstance(future.exception(), BrokenProcessPool):
+                            broken = True
+                            continue
+                        running.pop(future)
+                        yield future.result()
+                suspects.extend(running.values())
