@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, engine_from_config, pool
 
+from intake import registry_models  # noqa: F401  (registers the register tables)
 from intake.models import Base
 
 config = context.config
