@@ -1,0 +1,101 @@
+"""Register checks: not in the register, revoked, per-field mismatches, OCR-damaged numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from verifiers.certificates import CertificateRegister, DocumentFacts, canonical_number, register_flags
+from verifiers.registry import CertificateRecord, Organization
+
+REPORTING = Organization(
+    "ORG-007", "Медицинский университет Караганды", (), "1", "KZ", "Караганда", date(2018, 1, 1), None, True
+)
+SILENT = Organization("ORG-050", "Учебный центр", (), "2", "KZ", "Астана", None, None, False)
+RECORDS = (
+    CertificateRecord(
+        "0012345",
+        "ORG-007",
+        "880514450128",
+        "Жақсыбекова Әйгерім Серікқызы",
+        "Педиатрия",
+        108.0,
+        date(2024, 2, 12),
+        date(2024, 2, 24),
+        date(2024, 2, 26),
+        "valid",
+    ),
+    CertificateRecord(
+        "KZ-5B18",
+        "ORG-007",
+        "900101400123",
+        "Ахметов Ерлан",
+        "Кардиология",
+        54.0,
+        date(2023, 5, 2),
+        date(2023, 5, 8),
+        date(2023, 5, 9),
+        "revoked",
+    ),
+)
+REGISTER = CertificateRegister(RECORDS)
+
+
+def _facts(**changes: object) -> DocumentFacts:
+    base = {
+        "cert_number": "0012345",
+        "holder_name": "Жаксыбекова Айгерим",
+        "hours": 108.0,
+        "start_date": date(2024, 2, 12),
+        "end_date": date(2024, 2, 24),
+        "issue_date": date(2024, 2, 26),
+        "issuer_org_id": "ORG-007",
+    }
+    base.update(changes)
+    return DocumentFacts(**base)  # type: ignore[arg-type]
+
+
+def test_agreeing_document_has_no_flags() -> None:
+    assert register_flags(REGISTER, REPORTING, _facts()) == ()
+
+
+@pytest.mark.parametrize("read_as", ["OO12345", "№ 0012345", "0O1 2345", "KZ-SB18", "кz 5в18", "kz-5bi8"])
+def test_number_read_with_confusables_is_found(read_as: str) -> None:
+    assert REGISTER.lookup(read_as) is not None
+
+
+def test_not_in_registry_only_for_reporting_issuers() -> None:
+    flags = register_flags(REGISTER, REPORTING, _facts(cert_number="0099999"))
+    assert [f.code for f in flags] == ["NOT_IN_REGISTRY"]
+    assert register_flags(REGISTER, SILENT, _facts(cert_number="0099999")) == ()
+    assert register_flags(REGISTER, None, _facts(cert_number="0099999")) == ()
+
+
+def test_revoked() -> None:
+    facts = _facts(
+        cert_number="KZ-5B18",
+        holder_name="Ахметов Ерлан",
+        hours=54.0,
+        start_date=date(2023, 5, 2),
+        end_date=date(2023, 5, 8),
+        issue_date=date(2023, 5, 9),
+    )
+    assert [f.code for f in register_flags(REGISTER, REPORTING, facts)] == ["REVOKED"]
+
+
+def test_hours_mismatch_names_the_field_and_both_values() -> None:
+    (flag,) = register_flags(REGISTER, REPORTING, _facts(hours=216.0))
+    assert flag.code == "REGISTRY_MISMATCH"
+    assert dict(flag.evidence) == {"field": "hours", "register": 108.0, "document": 216.0}
+    assert "108" in flag.message and "216" in flag.message
+
+
+def test_each_field_mismatch_is_its_own_flag() -> None:
+    facts = _facts(holder_name="Ахметова Динара", end_date=date(2024, 2, 25), issuer_org_id="ORG-099")
+    fields = sorted(f.evidence["field"] for f in register_flags(REGISTER, REPORTING, facts))  # type: ignore[type-var]
+    assert fields == ["end_date", "holder_name", "issuer"]
+
+
+def test_canonical_number() -> None:
+    assert canonical_number("No. 001-23/45") == canonical_number("OO12345") == "0012345"

@@ -1,0 +1,112 @@
+"""Is the holder on a document the applicant? Names compared across Kazakh, Russian and Latin spellings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from verifiers.flags import HOLDER_MISMATCH, Flag, make_flag
+from verifiers.text import collapse_doubles, skeleton, words
+
+# One OCR slip in a 6+ letter name still passes (2*5/12 = 83 %); one changed letter in a 5-letter name
+# (Marat / Murat = 80 %) does not, since that is more often another person than a misread.
+TOKEN_MATCH_THRESHOLD = 82.0
+# Patronymic endings (Kazakh -ұлы/-қызы, Russian -ович/-евич/-овна/-евна) after skeleton folding.
+_PATRONYMIC_SUFFIX = re.compile(r"(?:kizi|uli|ovic|evic|ovna|evna|icna|inicna)$")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """Outcome of comparing two names: 0..100 score, decision, and which tokens were paired."""
+
+    score: float
+    is_match: bool
+    pairs: tuple[tuple[str, str, float], ...]
+    reason: str
+    contradicts: bool = False  # some word pair disagrees (not merely too little of the name)
+
+
+def _tokens(name: str) -> list[str]:
+    out = []
+    for word in words(name):
+        if word.isdigit():
+            continue
+        key = skeleton(word, collapse=False)
+        stem = _PATRONYMIC_SUFFIX.sub("", key)
+        out.append(collapse_doubles(stem if len(stem) >= 3 else key))
+    return out
+
+
+def _token_score(a: str, b: str) -> float:
+    if len(a) == 1 or len(b) == 1:  # an initial: "A." against "Aigerim"
+        return 90.0 if a[0] == b[0] else 0.0
+    return float(fuzz.ratio(a, b))
+
+
+def _pair_tokens(short: list[str], long: list[str]) -> list[tuple[str, str, float]]:
+    """Greedy one-to-one pairing, best scores first."""
+    scored = sorted(
+        ((_token_score(s, t), i, j) for i, s in enumerate(short) for j, t in enumerate(long)), reverse=True
+    )
+    used_s: set[int] = set()
+    used_l: set[int] = set()
+    pairs: list[tuple[str, str, float]] = []
+    for score, i, j in scored:
+        if i in used_s or j in used_l:
+            continue
+        used_s.add(i)
+        used_l.add(j)
+        pairs.append((short[i], long[j], score))
+    return pairs
+
+
+def compare_names(document_name: str, applicant_name: str) -> NameMatch:
+    """Every word of the shorter name must pair with a word of the longer one (initials pair with a word that
+    starts with them); a lone surname is not enough."""
+    doc, app = _tokens(document_name), _tokens(applicant_name)
+    if not doc or not app:
+        return NameMatch(0.0, False, (), "a name is empty")
+    short, long = (doc, app) if len(doc) <= len(app) else (app, doc)
+    pairs = _pair_tokens(short, long)
+    score = sum(p[2] for p in pairs) / len(short)
+    weak = [p for p in pairs if p[2] < TOKEN_MATCH_THRESHOLD]
+    full_words = sum(1 for a, b, _ in pairs if len(a) > 1 and len(b) > 1)
+    if weak:
+        return NameMatch(score, False, tuple(pairs), f"'{weak[0][0]}' does not match '{weak[0][1]}'", True)
+    if full_words == 0 or len(short) < min(2, len(long)):
+        return NameMatch(score, False, tuple(pairs), "too little of the name to identify the person")
+    return NameMatch(score, True, tuple(pairs), "all words of the shorter name match")
+
+
+def best_name_match(document_name: str, applicant_names: Sequence[str]) -> NameMatch:
+    """Compare with each of the applicant's spellings (full_name, latin_name): a match needs one spelling to
+    agree and none to contradict (a shorter Latin name must not hide a different patronymic)."""
+    results = [compare_names(document_name, n) for n in applicant_names if n and n.strip()]
+    if not results:
+        return NameMatch(0.0, False, (), "no applicant name given")
+    contradictions = [m for m in results if m.contradicts]
+    if contradictions:
+        return min(contradictions, key=lambda m: m.score)
+    return max(results, key=lambda m: (m.is_match, m.score))
+
+
+def holder_flag(document_name: str | None, applicant_names: Sequence[str]) -> Flag | None:
+    """HOLDER_MISMATCH when the holder is not the applicant; None when it is or nothing was read."""
+    if not document_name or not document_name.strip():
+        return None
+    match = best_name_match(document_name, applicant_names)
+    if match.is_match:
+        return None
+    return make_flag(
+        HOLDER_MISMATCH,
+        f"the document is issued to {document_name!r}, the applicant is {applicant_names[0]!r}",
+        {
+            "document": document_name,
+            "applicant": list(applicant_names),
+            "score": round(match.score, 1),
+            "reason": match.reason,
+        },
+    )

@@ -1,0 +1,189 @@
+"""Match an issuer name as read from a document to a registered organization, and check its accreditation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from rapidfuzz import fuzz, process
+
+from verifiers.flags import ISSUER_NOT_ACCREDITED, ISSUER_UNKNOWN, Flag, make_flag
+from verifiers.registry import Organization
+from verifiers.text import skeleton, words
+
+# token_sort_ratio on normalised names; below this an issuer is unknown, not forced onto the nearest name.
+MATCH_THRESHOLD = 88.0
+# Query tokens found in more names than this do not narrow the search ("university", "clinic").
+_COMMON_TOKEN_POSTINGS = 400
+# Legal forms and naming words, as skeleton keys (Russian, Kazakh, English; with OCR-folded spellings).
+_NOISE_WORDS = frozenset(
+    skeleton(w)
+    for w in (
+        "нао",
+        "ао",
+        "ргп",
+        "на",
+        "пхв",
+        "тоо",
+        "гкп",
+        "гкkп",
+        "ркп",
+        "кгп",
+        "ип",
+        "коммерческое",
+        "некоммерческое",
+        "акционерное",
+        "общество",
+        "товарищество",
+        "ограниченной",
+        "ответственностью",
+        "государственное",
+        "коммунальное",
+        "казенное",
+        "республиканское",
+        "предприятие",
+        "праве",
+        "хозяйственного",
+        "ведения",
+        "кеақ",
+        "шжқ",
+        "рмк",
+        "жшс",
+        "ақ",
+        "мкк",
+        "шжқ",
+        "кмк",
+        "коммерциялық",
+        "емес",
+        "акционерлік",
+        "қоғамы",
+        "njsc",
+        "jsc",
+        "llp",
+        "rse",
+        "on",
+        "rem",
+        "ltd",
+        "llc",
+        "of",
+        "the",
+        "named",
+        "after",
+        "имени",
+        "им",
+        "атындағы",
+        "г",
+        "город",
+        "қ",
+        "қаласы",
+        "and",
+        "и",
+        "және",
+    )
+)
+
+
+@dataclass(frozen=True)
+class IssuerMatch:
+    """The organization an issuer text was matched to, the score and the registered name it matched."""
+
+    org_id: str
+    score: float
+    matched_name: str
+
+
+def normalize_issuer(text: str) -> str:
+    """Case, quotes, punctuation, scripts and legal forms folded away: a key for fuzzy comparison."""
+    keys = [skeleton(w) for w in words(text)]
+    return " ".join(k for k in keys if k and k not in _NOISE_WORDS)
+
+
+def _digits(key: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+", key))
+
+
+class IssuerIndex:
+    """Organizations' official names and aliases, normalised once, with a token prefilter for fast lookups."""
+
+    def __init__(self, organizations: Iterable[Organization]) -> None:
+        self.organizations: Mapping[str, Organization] = MappingProxyType(
+            {o.org_id: o for o in organizations}
+        )
+        keys: dict[str, str] = {}
+        shown: dict[str, str] = {}
+        for org in self.organizations.values():
+            for name in (org.name, *org.aliases):
+                key = normalize_issuer(name)
+                if key and key not in keys:
+                    keys[key] = org.org_id
+                    shown[key] = name
+        self._exact = keys
+        self._shown = shown
+        self._names: tuple[str, ...] = tuple(keys)
+        postings: dict[str, list[int]] = {}
+        for position, key in enumerate(self._names):
+            for token in set(key.split()):
+                postings.setdefault(token, []).append(position)
+        self._postings = {t: tuple(p) for t, p in postings.items()}
+
+    def _candidates(self, key: str) -> list[str] | tuple[str, ...]:
+        found = [self._postings[t] for t in set(key.split()) if t in self._postings]
+        if not found:
+            return self._names
+        rare = [p for p in found if len(p) <= _COMMON_TOKEN_POSTINGS] or sorted(found, key=len)[:2]
+        positions = sorted({i for p in rare for i in p})
+        return [self._names[i] for i in positions]
+
+    def match(self, issuer_text: str | None) -> IssuerMatch | None:
+        """The best registered organization for `issuer_text`, or None when nothing is close enough."""
+        if not issuer_text:
+            return None
+        key = normalize_issuer(issuer_text)
+        if not key:
+            return None
+        if key in self._exact:
+            return IssuerMatch(self._exact[key], 100.0, self._shown[key])
+        digits = _digits(key)
+        candidates = [c for c in self._candidates(key) if _digits(c) == digits]
+        best = process.extractOne(key, candidates, scorer=fuzz.token_sort_ratio, score_cutoff=MATCH_THRESHOLD)
+        if best is None:
+            return None
+        name = best[0]
+        return IssuerMatch(self._exact[name], float(best[1]), self._shown[name])
+
+
+def issuer_flags(
+    index: IssuerIndex, issuer_text: str | None, issue_date: date | None
+) -> tuple[IssuerMatch | None, tuple[Flag, ...]]:
+    """Match the issuer; ISSUER_UNKNOWN when nothing matches, ISSUER_NOT_ACCREDITED on the issue date."""
+    if not issuer_text or not issuer_text.strip():
+        return None, ()
+    found = index.match(issuer_text)
+    if found is None:
+        return None, (
+            make_flag(
+                ISSUER_UNKNOWN, f"no registered organization matches {issuer_text!r}", {"issuer": issuer_text}
+            ),
+        )
+    flag = accreditation_flag(index.organizations[found.org_id], issue_date)
+    return found, (() if flag is None else (flag,))
+
+
+def accreditation_flag(org: Organization, issue_date: date | None) -> Flag | None:
+    """ISSUER_NOT_ACCREDITED when `org` was not accredited on `issue_date` (no check without a date)."""
+    if issue_date is None or org.accredited_on(issue_date):
+        return None
+    period = f"{org.accredited_from or '…'} – {org.accredited_to or 'now'}"
+    return make_flag(
+        ISSUER_NOT_ACCREDITED,
+        f"{org.name} was not accredited on {issue_date.isoformat()} (accredited {period})",
+        {
+            "org_id": org.org_id,
+            "issue_date": issue_date.isoformat(),
+            "accredited_from": org.accredited_from.isoformat() if org.accredited_from else None,
+            "accredited_to": org.accredited_to.isoformat() if org.accredited_to else None,
+        },
+    )
