@@ -68,6 +68,34 @@ def demo(
         raise _fail(error) from error
 
 
+registry_app = typer.Typer(no_args_is_help=True, help="Keep the registers of organizations and certificates current.")
+app.add_typer(registry_app, name="registry")
+
+
+@registry_app.command("import")
+def registry_import(
+    folder: Annotated[Path, typer.Argument(help="folder with organizations.csv and certificates.csv")],
+) -> None:
+    """Load the registers into the database: new rows added, changed rows updated, bad rows reported."""
+    from sqlalchemy.orm import Session
+
+    from intake.db import make_engine, migrate
+    from intake.registry_import import import_registry
+
+    settings = Settings()
+    try:
+        engine = make_engine(settings.resolved_database_url)
+        migrate(engine)
+        with Session(engine) as session:
+            report = import_registry(session, folder)
+    except TekserError as error:
+        raise _fail(error) from error
+    console.print(f"{report.organizations} organizations, {report.certificates} certificates; "
+                  f"{report.added} added, {report.updated} updated, {len(report.problems)} rows refused")
+    for problem in report.problems:
+        console.print(f"  [yellow]refused[/] {problem}", highlight=False)
+
+
 def main() -> None:
     try:
         app()

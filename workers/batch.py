@@ -19,12 +19,14 @@ from intake.inbox import scan_inbox
 from intake.models import Batch, Document
 from intake.recorder import IntakeLimits, record_inbox
 from intake.registry_files import check_registry
+from intake.registry_import import ImportReport, import_registry
 from intake.storage import ContentStore
 from tekser.errors import ConfigurationError, UsageError
 from tekser.records import document_record, submission_record, write_jsonl
 from tekser.settings import Settings
 from workers.local import Job, LocalPipeline, Outcome
 from workers.results import apply_state, fail_unprocessed, finish_submission
+from workers.verify import verify_batch
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
@@ -40,6 +42,7 @@ class BatchReport:
     by_status: Counter[str] = field(default_factory=Counter)
     by_doc_type: Counter[str] = field(default_factory=Counter)
     ignored: tuple[str, ...] = ()
+    registry: ImportReport | None = None
 
     @property
     def pages_per_minute(self) -> float:
@@ -73,10 +76,11 @@ def run_batch(inbox: Path, registry: Path, out: Path, settings: Settings,
     store = ContentStore(settings.resolved_storage_dir)
     started = time.perf_counter()
     with Session(engine, expire_on_commit=False) as session:
+        registry_report = import_registry(session, registry)
         batch = record_inbox(session, inbox, registry, scanned, store,
                              IntakeLimits(max_file_bytes=settings.max_file_bytes))
         report = BatchReport(batch.id, len(batch.submissions), sum(len(s.documents) for s in batch.submissions),
-                             ignored=scanned.ignored)
+                             ignored=scanned.ignored, registry=registry_report)
         _process(session, batch, store, settings, report, progress)
         report.seconds = time.perf_counter() - started
         _finish(session, batch, out, report)
@@ -114,6 +118,7 @@ def _process(session: Session, batch: Batch, store: ContentStore, settings: Sett
 
 
 def _finish(session: Session, batch: Batch, out: Path, report: BatchReport) -> None:
+    verify_batch(session, batch, today=datetime.now(UTC).date())
     for submission in batch.submissions:
         finish_submission(submission)
     batch.finished_at = datetime.now(UTC)

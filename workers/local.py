@@ -77,12 +77,16 @@ def crashed(job: Job) -> Outcome:
 class LocalPipeline:
     """Runs jobs on a process pool; a job whose worker dies is retried alone, then failed."""
 
-    def __init__(self, workers: int, tessdata: str, limits: ReadLimits) -> None:
+    def __init__(self, workers: int, tessdata: str, limits: ReadLimits,
+                 task: Callable[[Job], Outcome] = process_job,
+                 initializer: Callable[..., None] = init_worker) -> None:
         self.workers = workers
         self.initargs = (tessdata, limits)
+        self.task = task
+        self.initializer = initializer
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=self.initargs,
+        return ProcessPoolExecutor(max_workers=workers, initializer=self.initializer, initargs=self.initargs,
                                    max_tasks_per_child=200)
 
     def run(self, jobs: Iterable[Job], on_outcome: Callable[[Outcome], None]) -> None:
@@ -105,7 +109,7 @@ class LocalPipeline:
                 while (pending or running) and not broken:
                     while pending and len(running) < workers * 2:
                         job = pending.pop()
-                        running[pool.submit(process_job, job)] = job
+                        running[pool.submit(self.task, job)] = job
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in done:
                         if isinstance(future.exception(), BrokenProcessPool):

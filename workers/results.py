@@ -15,6 +15,7 @@ from workers.steps import DocumentState
 
 DONE = "done"
 FAILED = "failed"
+NO_UNITS = {"criterion": None, "units": 0}
 
 
 def flag_json(flag: Flag) -> dict[str, Any]:
@@ -43,6 +44,7 @@ def apply_state(session: Session, document: Document, state: DocumentState) -> N
     document.status = state.status
     document.error = state.error
     document.state = FAILED if state.error else DONE
+    document.credit_units = dict(NO_UNITS)
     if extraction is not None:
         document.doc_type = extraction.doc_type
         document.language = extraction.language
@@ -50,7 +52,8 @@ def apply_state(session: Session, document: Document, state: DocumentState) -> N
         document.confidence = {name: round(fv.confidence, 3) for name, fv in extraction.fields.items()}
         document.confidence["doc_type"] = round(extraction.doc_type_confidence, 3)
         boxes = {n: [fv.page_no, *dataclasses.astuple(fv.box)] for n, fv in extraction.fields.items() if fv.box}
-        document.extra = {"qr_payloads": list(extraction.qr_payloads), "field_boxes": boxes}
+        document.extra = {"qr_payloads": list(extraction.qr_payloads), "field_boxes": boxes,
+                          "read_flags": document.flags}
     document.pages = [_page_row(page) for page in state.pages]
     session.flush()
 
@@ -59,6 +62,7 @@ def fail_unprocessed(document: Document) -> None:
     """A document intake already refused: UNREADABLE with intake's reason."""
     document.status = FAILED
     document.pipeline_version = PIPELINE_VERSION
+    document.credit_units = dict(NO_UNITS)
     document.flags = [{"code": "UNREADABLE", "severity": "error", "message": document.error or "unreadable",
                        "evidence": {}}]
 

@@ -1,0 +1,46 @@
+"""The process pool: every job ends with exactly one outcome, even when a file kills its worker."""
+
+from __future__ import annotations
+
+import os
+
+from extractors.reader import ReadLimits
+from workers.local import Job, LocalPipeline, Outcome
+from workers.steps import DocumentState
+
+KILLER_ID = 3
+
+
+def _no_engine(*_args: object) -> None:
+    """Initializer for tests: no OCR engine is needed by the fake tasks."""
+
+
+def _task(job: Job) -> Outcome:
+    if job.document_id == KILLER_ID:
+        os._exit(1)  # a crash in C code looks like this to the pool
+    return Outcome(job.document_id, DocumentState(), 0.0, 0.0)
+
+
+def _run(jobs: list[Job], workers: int) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    pipeline = LocalPipeline(workers, "", ReadLimits(max_pages=1, max_pixels_per_page=1), task=_task,
+                             initializer=_no_engine)
+    pipeline.run(jobs, outcomes.append)
+    return outcomes
+
+
+def test_every_job_has_one_outcome() -> None:
+    jobs = [Job(i, f"/nowhere/{i}", "png") for i in (1, 2, 4, 5, 6)]
+    outcomes = _run(jobs, workers=2)
+    assert sorted(o.document_id for o in outcomes) == [1, 2, 4, 5, 6]
+    assert all(o.state.error is None for o in outcomes)
+
+
+def test_a_file_that_kills_its_worker_fails_alone() -> None:
+    jobs = [Job(i, f"/nowhere/{i}", "png") for i in range(1, 9)]
+    outcomes = _run(jobs, workers=2)
+    assert sorted(o.document_id for o in outcomes) == list(range(1, 9))
+    by_id = {o.document_id: o for o in outcomes}
+    assert by_id[KILLER_ID].state.error is not None and "died" in by_id[KILLER_ID].state.error
+    assert by_id[KILLER_ID].state.flags[0].code == "UNREADABLE"
+    assert all(o.state.error is None for i, o in by_id.items() if i != KILLER_ID)

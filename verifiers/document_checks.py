@@ -1,0 +1,74 @@
+"""All single-document checks composed: issuer, accreditation, register, holder, dates, QR, credit units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.types import Extraction
+from verifiers.certificates import CertificateRegister, facts_from_extraction, register_flags
+from verifiers.credit_units import DocumentUnits, document_units
+from verifiers.fields import field_date, field_text
+from verifiers.flags import OUT_OF_WINDOW, Flag
+from verifiers.identity import holder_flag
+from verifiers.issuer import IssuerIndex, issuer_flags
+from verifiers.plausibility import date_flags
+from verifiers.qr_check import qr_findings
+from verifiers.registry import CertificateRecord, Organization
+
+# A translation or an "other" document names a translator or no issuer at all: no issuer/register checks.
+ISSUED_DOCUMENT_TYPES = frozenset({
+    "advanced_training", "internship", "seminar", "online_course", "conference", "publication", "diploma",
+    "specialist_certificate",
+})
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """Who submitted: the names the holder may appear under, and the date that anchors the 5-year window."""
+
+    names: tuple[str, ...]
+    submitted_at: date
+
+
+class Registers:
+    """The issuing organizations (matching index) and the certificate register, built once per batch."""
+
+    def __init__(self, organizations: Iterable[Organization], certificates: Iterable[CertificateRecord]) -> None:
+        self.issuers = IssuerIndex(organizations)
+        self.certificates = CertificateRegister(certificates)
+
+
+@dataclass(frozen=True)
+class DocumentVerdict:
+    issuer_org_id: str | None
+    flags: tuple[Flag, ...]
+    units: DocumentUnits
+
+
+def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[str | None, tuple[Flag, ...]]:
+    if extraction.doc_type not in ISSUED_DOCUMENT_TYPES:
+        return None, ()
+    match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"),
+                                field_date(extraction, "issue_date"))
+    org = registers.issuers.organizations.get(match.org_id) if match else None
+    facts = facts_from_extraction(extraction, org.org_id if org else None)
+    return (org.org_id if org else None), (*flags, *register_flags(registers.certificates, org, facts))
+
+
+def verify_document(extraction: Extraction, applicant: Applicant | None, registers: Registers,
+                    today: date) -> DocumentVerdict:
+    """Every check that needs only this document, the applicant and the registers."""
+    org_id, flags = _issuer_checks(extraction, registers)
+    submitted_at = applicant.submitted_at if applicant else today
+    found = [*flags, *date_flags(extraction, min(submitted_at, today))]
+    if applicant is not None:
+        holder = holder_flag(field_text(extraction, "holder_name"), applicant.names)
+        found.extend([holder] if holder else [])
+    fields = {name: value.value for name, value in extraction.fields.items()}
+    found.extend(qr_findings(extraction.qr_payloads, fields))
+    units = document_units(extraction, submitted_at)
+    if units.criterion is None:  # the window only matters for documents that earn units
+        found = [f for f in found if f.code != OUT_OF_WINDOW]
+    return DocumentVerdict(org_id, tuple(found), units)

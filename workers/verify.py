@@ -1,0 +1,146 @@
+"""Verification stage: feeds the pure checks in verifiers/ from the database and writes their verdicts back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from extractors.types import Box, Extraction, FieldValue
+from intake.models import Batch, Document, Submission
+from intake.registry_import import load_certificates, load_organizations
+from verifiers.certificates import canonical_number
+from verifiers.document_checks import Applicant, Registers, verify_document
+from verifiers.duplicates import DocumentRef, SeenIndex, duplicate_findings
+from verifiers.flags import Flag, document_status
+from verifiers.submission_checks import SubmittedDocument, cross_document_flags, submission_verdict
+from verifiers.translations import PageLanguage
+from workers.results import flag_json
+
+
+def extraction_from_row(document: Document) -> Extraction:
+    """Rebuild the extraction stored by the read stage (values, confidences, boxes, QR payloads)."""
+    confidence = document.confidence or {}
+    boxes = (document.extra or {}).get("field_boxes", {})
+    fields = {}
+    for name, value in (document.fields or {}).items():
+        if name == "issuer_org_id":
+            continue
+        where = boxes.get(name)
+        box = Box(*where[1:]) if where else None
+        fields[name] = FieldValue(value, float(confidence.get(name, 0.0)), where[0] if where else None, box)
+    return Extraction(document.doc_type or "other", float(confidence.get("doc_type", 0.0)), document.language,
+                      fields, tuple((document.extra or {}).get("qr_payloads", ())))
+
+
+def _flag_from_json(data: dict[str, Any]) -> Flag:
+    return Flag(data["code"], data["severity"], data["message"], data.get("evidence", {}))
+
+
+def _applicant(submission: Submission) -> Applicant | None:
+    meta = submission.meta
+    if not meta:
+        return None
+    names = tuple(n for n in (meta.get("full_name"), meta.get("latin_name")) if n)
+    return Applicant(names, date.fromisoformat(meta["submitted_at"]))
+
+
+def _applicant_key(submission: Submission) -> str:
+    return submission.applicant_iin or f"submission:{submission.id}"
+
+
+def _ref(submission: Submission, document: Document) -> DocumentRef:
+    org_id = (document.fields or {}).get("issuer_org_id")
+    return DocumentRef(str(submission.id), _applicant_key(submission), str(document.id), org_id)
+
+
+def seen_index(session: Session, before_batch: int) -> SeenIndex:
+    """Every document of earlier batches with an image hash or a number."""
+    index = SeenIndex()
+    rows = session.execute(
+        select(Document, Submission).join(Submission).where(Submission.batch_id < before_batch)
+        .where((Document.image_hash.is_not(None)) | (Document.canonical_number.is_not(None)))
+    )
+    index.add_many((_ref(s, d), [int(d.image_hash, 16)] if d.image_hash else [], d.canonical_number)
+                   for d, s in rows)
+    index.seal()
+    return index
+
+
+def _set_flags(document: Document, flags: Sequence[Flag]) -> None:
+    document.flags = [flag_json(f) for f in flags]
+    document.status = document_status(flags)
+
+
+def _add_counterpart_flag(session: Session, ref: DocumentRef, flag: Flag) -> None:
+    other = session.get(Document, int(ref.document_id))
+    if other is None or any(f["code"] == flag.code and f.get("evidence") == dict(flag.evidence)
+                            for f in other.flags or []):
+        return
+    _set_flags(other, [*(_flag_from_json(f) for f in other.flags or []), flag])
+
+
+def _verify_submission(session: Session, submission: Submission, registers: Registers, seen: SeenIndex,
+                       today: date) -> None:
+    applicant = _applicant(submission)
+    read = [d for d in submission.documents if d.state == "done"]
+    submitted: list[SubmittedDocument] = []
+    for document in read:
+        extraction = extraction_from_row(document)
+        verdict = verify_document(extraction, applicant, registers, today)
+        document.fields = {**(document.fields or {}), "issuer_org_id": verdict.issuer_org_id}
+        document.canonical_number = canonical_number(str(extraction.fields["cert_number"].value)) \
+            if extraction.fields.get("cert_number") and extraction.fields["cert_number"].value else None
+        read_flags = tuple(_flag_from_json(f) for f in (document.extra or {}).get("read_flags", []))
+        pages = tuple(PageLanguage(None, p.text) for p in document.pages)
+        submitted.append(SubmittedDocument(str(document.id), extraction, (*read_flags, *verdict.flags),
+                                           verdict.units, pages))
+    cross = cross_document_flags(submitted)
+    final: list[SubmittedDocument] = []
+    for document, doc in zip(read, submitted, strict=True):
+        flags = (*doc.flags, *cross.get(doc.doc_id, ()), *_duplicate_flags(session, submission, document, seen))
+        _set_flags(document, flags)
+        document.credit_units = {"criterion": doc.units.criterion, "units": doc.units.units}
+        final.append(SubmittedDocument(doc.doc_id, doc.extraction, flags, doc.units, doc.pages))
+    _record_submission(submission, final)
+
+
+def _duplicate_flags(session: Session, submission: Submission, document: Document,
+                     seen: SeenIndex) -> tuple[Flag, ...]:
+    ref = _ref(submission, document)
+    hashes = [int(document.image_hash, 16)] if document.image_hash else []
+    found = duplicate_findings(ref, seen.find(hashes, document.canonical_number, ref.org_id))
+    for other, flag in found.counterpart_flags:
+        _add_counterpart_flag(session, other, flag)
+    if found.linked:
+        document.extra = {**(document.extra or {}), "linked_documents": [r.document_id for r in found.linked]}
+    seen.add(ref, hashes, document.canonical_number)
+    return found.flags
+
+
+def _record_submission(submission: Submission, docs: Sequence[SubmittedDocument]) -> None:
+    meta = submission.meta or {}
+    if submission.error or not meta:
+        submission.result = None
+        return
+    verdict = submission_verdict(docs, meta["purpose"], meta.get("target_category"))
+    units = verdict.units
+    submission.result = {
+        "credit_units": {"additional_education": units.additional_education, "non_formal": units.non_formal,
+                         "additional_competences": units.additional_competences, "total": units.total,
+                         "pending_review": units.pending_review},
+        "eligible": verdict.eligibility.eligible,
+        "shortfalls": list(verdict.eligibility.shortfalls),
+    }
+
+
+def verify_batch(session: Session, batch: Batch, today: date) -> None:
+    """Run every check on the batch's read documents, then each submission's totals; commit."""
+    registers = Registers(load_organizations(session), load_certificates(session))
+    seen = seen_index(session, batch.id)
+    for submission in sorted(batch.submissions, key=lambda s: s.submission_id):
+        _verify_submission(session, submission, registers, seen, today)
+    session.commit()
