@@ -1,0 +1,115 @@
+"""The certificate's own number: after «№», "No.", «Рег. №», "Certificate No", "Serial", "ID"; QR cross-check."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
+
+from extractors.fields.normalize import CYRILLIC_TO_LATIN, fold_digits
+
+_LABEL = (
+    r"(?<![^\W\d_])(?P<label>рег(?:истрационный)?\.?\s*(?:номер|№|n[oо°º]?\.?)|регистрационный\s+номер|тіркеу\s+нөмірі"
+    r"|тіркеу\s+№|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
+    r"|serial|reg\.?\s*no\.?|номер\s+сертификата|сертификат\s+нөмірі|нөмірі|номер|number|id"
+    r"|№|(?<![^\W\d_])(?:[nхм][oо°º9еe2sа]|n)(?![^\W\d_])\.?)"
+)
+# A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678").
+_SERIES = r"(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?\s(?=\d{4}))?"
+_VALUE = r"(?P<value>" + _SERIES + r"[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\-/.]{1,30}[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,2})"
+LABELLED_NUMBER = re.compile(_LABEL + r"[\s:#№.\\|,;_]{0,4}" + _VALUE, re.IGNORECASE)
+# Numbers that belong to something else than the certificate.
+FOREIGN_CONTEXT = re.compile(
+    r"(?<![^\W\d_])(приказ\w*|бұйрық\w*|order|протокол\w*|хаттама\w*|protocol|лиценз\w*|licen[cs]e|бин|бсн|иин|жсн|bin|iin"
+    r"|тел\w*|phone|факс|fax|registered\s+\w*|under|зарегистрирован\w*|постановлени\w*|закон\w*|аккредитац\w*|accreditation|договор\w*|шарт)\W*(?:от\s+\S+\s+)?\S*\W*$",
+    re.IGNORECASE,
+)
+# The country prefix «KZ-» read as «К7-», «K2-», «КZ-» (Cyrillic К, Z taken for 7 or 2) when a separator follows.
+KZ_PREFIX_MISREAD = re.compile(r"^[KК][Z27З](?=[-/ ]?\d)")
+# «СМЕ-2024…»: a prefix of three or more Cyrillic letters that all look Latin is an OCR reading of a Latin one.
+LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")
+QR_NUMBER_KEYS = ("n", "no", "num", "number", "cert", "cert_no", "certno", "certificate", "id", "nomer", "reg")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A certificate number at text[start:end] with how sure the pattern is."""
+
+    value: str
+    start: int
+    end: int
+    certainty: float
+
+
+def clean_number(raw: str) -> str | None:
+    """Strip label remnants and trailing punctuation; fold digit look-alikes; None if it is no number."""
+    value = re.sub(r"\s+", " ", raw.strip(" .,;:-/").lstrip("№#"))
+    value = fold_digits(value)
+    value = KZ_PREFIX_MISREAD.sub("KZ", value)
+    value = LOOKALIKE_PREFIX.sub(lambda m: m.group(0).translate(CYRILLIC_TO_LATIN), value)
+    if sum(ch.isdigit() for ch in value) < 1:
+        return None
+    if re.fullmatch(r"(?:19|20)\d{2}", value):  # a lone year is a date, not a number
+        return None
+    if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", value):
+        return None
+    return value
+
+
+def _is_foreign(text: str, start: int) -> bool:
+    return FOREIGN_CONTEXT.search(text[max(0, start - 40):start]) is not None
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """All labelled certificate-number candidates, best first."""
+    found: list[NumberMention] = []
+    for match in LABELLED_NUMBER.finditer(text):
+        value = clean_number(match.group("value"))
+        if value is None or _is_foreign(text, match.start()):
+            continue
+        label = match.group("label").lower()
+        sure = 0.95 if len(label) > 2 or label == "№" else 0.8
+        if sum(ch.isdigit() for ch in value) < 3:
+            sure -= 0.25
+        if len(value) > 24:
+            sure -= 0.3
+        found.append(NumberMention(value, match.start("value"), match.start("value") + len(value), sure))
+    return sorted(found, key=lambda m: (-m.certainty, m.start))
+
+
+def _json_numbers(payload: str) -> list[str]:
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [str(v).strip() for k, v in data.items() if str(k).lower() in QR_NUMBER_KEYS and str(v).strip()]
+
+
+def qr_numbers(payloads: Sequence[str]) -> tuple[str, ...]:
+    """Certificate numbers carried by QR payloads ("…?n=0012345", "number=…", "No: …")."""
+    numbers: list[str] = []
+    for payload in payloads:
+        numbers += _json_numbers(payload)
+        query = urlsplit(payload.strip()).query or payload
+        for key, value in parse_qsl(query.replace(";", "&")):
+            if key.lower() in QR_NUMBER_KEYS and value.strip():
+                numbers.append(value.strip())
+        for mention in find_numbers(payload):
+            numbers.append(mention.value)
+    return tuple(dict.fromkeys(numbers))
+
+
+def _comparable(value: str) -> str:
+    return re.sub(r"[\s\-/.]", "", fold_digits(value)).upper()
+
+
+def confirmed_by_qr(value: str, payloads: Sequence[str]) -> bool | None:
+    """True if a QR payload carries this number, False if it carries another, None if it carries none."""
+    numbers = qr_numbers(payloads)
+    if not numbers:
+        return None
+    return any(_comparable(value) == _comparable(number) for number in numbers)

@@ -1,0 +1,161 @@
+"""Deciding which found date is the study period (start/end) and which is the issue date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.fields.dates import DateMention, find_dates
+from extractors.fields.document import DocText, Span
+
+ISSUE_LABEL = re.compile(
+    r"(дата\s+выдачи|выдан[оа]?|выдачи|берілген\s+күні|берілген|берілді|date\s+of\s+issue|issued(\s+on)?"
+    r"|issue\s+date|date\s+issued|дата\s+регистрации|тіркелген\s+күні|awarded\s+on)[\s:;.,-]*$",
+    re.IGNORECASE,
+)
+START_LABEL = re.compile(
+    r"(дата\s+начала|начало\s+обучения|начало|start\s+date|басталған\s+күні|басталуы|date\s+of\s+start)[\s:;.,-]*$",
+    re.IGNORECASE,
+)
+END_LABEL = re.compile(
+    r"(дата\s+окончания|окончание\s+обучения|окончание|end\s+date|аяқталған\s+күні|аяқталуы"
+    r"|completion\s+date|date\s+of\s+completion|completed\s+on)[\s:;.,-]*$",
+    re.IGNORECASE,
+)
+EVENT_LABEL = re.compile(
+    r"(дата\s+проведения|проведен[оа]?|состоял[аося]*|өткізілген\s+күні|өткізілді|өтті|held\s+on"
+    r"|date\s+of\s+(the\s+)?(event|conference|seminar|webinar)|сроки\s+обучения|срок\s+обучения|период\s+обучения"
+    r"|оқу\s+мерзімі|dates?\s+of\s+(?:study|training|course)|dates|(?<![^\W\d_])on)[\s:;.,-]*$",
+    re.IGNORECASE,
+)
+BIRTH_LABEL = re.compile(
+    r"(действител\w*\s+до|valid\s+(?:until|till|to|through)|жарамдылық\s+мерзімі|срок\s+действия\w*|дата\s+рождения|год\s+рождения|родил\w*|туған\s+(?:күні|жылы)|date\s+of\s+birth|born|d\.o\.b\.?)[\s:;.,-]*$",
+    re.IGNORECASE,
+)
+GENERIC_LABEL = re.compile(r"(?<![^\W\d_])(дата|date|күні|dated|от)[\s:;.,-]*$", re.IGNORECASE)
+PERIOD_WORDS = re.compile(
+    r"(период|обучени|оқу|курс|проход|прошел|прошла|сроки|мерзім|аралығында|training|course|period|from|с\s*$)",
+    re.IGNORECASE,
+)
+SIGN_OFF = re.compile(
+    r"(?<![^\W\d_])(г\.\s*[A-ZА-ЯЁ]|город|қаласы|қ\.|city|ректор|директор|президент|председател|басшы|rector|director"
+    r"|м\.\s?п\.|signature|подпись|қолы)",
+    re.IGNORECASE,
+)
+BOTTOM_OF_PAGE = 0.55  # a lone unlabelled date lower than this share of the page is taken as the issue date
+LABEL_WINDOW = 48
+
+
+@dataclass(frozen=True)
+class DateFields:
+    """The three dates of a document with their spans and pattern certainties."""
+
+    start: tuple[str, float, Span] | None
+    end: tuple[str, float, Span] | None
+    issue: tuple[str, float, Span] | None
+
+
+def _before(doc: DocText, mention: DateMention) -> str:
+    """The text just before a mention: its own line, or the previous line when the date opens its line."""
+    line = doc.line_at(mention.start)
+    line_start = doc.starts[line.index]
+    before = doc.text[line_start:mention.start]
+    if not before.strip(" «»\"'“”(") and line.index > 0:
+        before = doc.lines[line.index - 1].text + " " + before
+    return before[-LABEL_WINDOW:].rstrip(" «»\"'“”(")
+
+
+CITY_LINE = re.compile(r"^\s*(?:г\.\s*)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[\s-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?"
+                       r"(?:\s+(?:қ\.|қаласы))?\s*,\s*$")
+
+
+def _near_sign_off(doc: DocText, mention: DateMention) -> bool:
+    """A date on the city line («Астана, 12.02.2024») or next to the signature, where the issue date is printed."""
+    line = doc.line_at(mention.start)
+    if CITY_LINE.match(doc.text[doc.starts[line.index]:mention.start]):
+        return True
+    neighbours = [doc.lines[i].text for i in (line.index - 1, line.index) if 0 <= i < len(doc.lines)]
+    return any(SIGN_OFF.search(text) for text in neighbours)
+
+
+def _is_order_date(doc: DocText, mention: DateMention) -> bool:
+    """«приказ № 12 от 01.02.2024»: the date of an order or protocol, not of the certificate."""
+    return re.search(r"(приказ|бұйрық|order|протокол|хаттама)\w*\W+(?:№\s*\S+\s+)?от\W*$",
+                     _before(doc, mention), re.IGNORECASE) is not None
+
+
+def _label_of(doc: DocText, mention: DateMention) -> str | None:
+    before = _before(doc, mention)
+    for name, pattern in (("issue", ISSUE_LABEL), ("start", START_LABEL), ("end", END_LABEL),
+                          ("event", EVENT_LABEL), ("birth", BIRTH_LABEL), ("generic", GENERIC_LABEL)):
+        if pattern.search(before):
+            return name
+    return None
+
+
+def _pick_range(doc: DocText, ranges: list[DateMention]) -> DateMention | None:
+    if not ranges:
+        return None
+    with_words = [m for m in ranges if PERIOD_WORDS.search(_before(doc, m))]
+    return (with_words or ranges)[0]
+
+
+def _entry(mention: DateMention, which: str, certainty: float, doc: DocText) -> tuple[str, float, Span]:
+    value = mention.first if which == "first" or mention.last is None else mention.last
+    return value.isoformat(), certainty * mention.certainty, doc.span(mention.start, mention.end)
+
+
+def _labelled(doc: DocText, singles: list[DateMention]) -> dict[str, DateMention]:
+    labelled: dict[str, DateMention] = {}
+    for mention in singles:
+        label = _label_of(doc, mention)
+        if label is not None and label not in labelled:
+            labelled[label] = mention
+    return labelled
+
+
+def assign_dates(doc: DocText) -> DateFields:
+    """Find the study period and the issue date of a document."""
+    mentions = find_dates(doc.text)
+    ranges = [m for m in mentions if m.is_range]
+    singles = [m for m in mentions if not m.is_range]
+    labelled = _labelled(doc, singles)
+    period = _pick_range(doc, ranges)
+    start = end = None
+    if period is not None:
+        sure = 0.95 if period.last is not None and period.last >= period.first else 0.6
+        start, end = _entry(period, "first", sure, doc), _entry(period, "last", sure, doc)
+    elif "start" in labelled or "end" in labelled:
+        start = _entry(labelled["start"], "first", 0.9, doc) if "start" in labelled else None
+        end = _entry(labelled["end"], "first", 0.9, doc) if "end" in labelled else None
+    elif "event" in labelled:
+        start = end = _entry(labelled["event"], "first", 0.8, doc)
+    used = {id(m) for m in labelled.values()}
+    lone = [m for m in singles if id(m) not in used]
+    issue_mention = labelled.get("issue")
+    sure = 0.95
+    if issue_mention is None and "generic" in labelled and not _is_order_date(doc, labelled["generic"]):
+        issue_mention, sure = labelled["generic"], 0.8
+    if issue_mention is None:
+        issue_mention, sure = _unlabelled_issue(doc, lone, period)
+    if start is None and end is None:
+        rest = [m for m in lone if m is not issue_mention and not _near_sign_off(doc, m)]
+        if len(rest) == 1:  # a one-day event printed as a lone date in the body
+            start = end = _entry(rest[0], "first", 0.6, doc)
+    issue = _entry(issue_mention, "first", sure, doc) if issue_mention is not None else None
+    return DateFields(start, end, issue)
+
+
+def _unlabelled_issue(doc: DocText, lone: list[DateMention], period: DateMention | None
+                      ) -> tuple[DateMention | None, float]:
+    signed = [m for m in lone if _near_sign_off(doc, m)]
+    if signed:
+        return signed[-1], 0.8
+    if period is None:  # without a printed period, a lone date away from the signature is the event's day
+        return None, 0.0
+    bottom = [m for m in lone if doc.line_at(m.start).rel_top >= BOTTOM_OF_PAGE]
+    if bottom:
+        return bottom[-1], 0.7
+    if lone and (lone[-1].start > period.end or len(lone) == 1):
+        return lone[-1], 0.6
+    return None, 0.0

@@ -1,0 +1,239 @@
+"""Finding single dates and date ranges (numeric and in words; ru, kk, en) in normalised text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.fields.months import month_of
+from extractors.fields.normalize import unquote
+
+MIN_YEAR = 1950
+MAX_YEAR = 2099
+
+_W = r"([^\W\d_]{3,}\.?)"
+_D = r"(?<![\d.])(\d{1,2})"  # a day, not the tail of a longer number
+_Y = r"((?:19|20)\d{2})(?!\d)"
+_ORD = r"(?:st|nd|rd|th|-?го|-?ші|-?шы)?"
+_YEAR_WORD = r"(?:\s*(?:жылғы|жылы|жыл|ж\.?))?"
+# What may stand between the two ends of a range.
+_CONN = r"\s*(?:-|по|до|to|till|until|through|and|и)\s*"
+_SEP = r"\s?[./,]\s?"
+
+# The month may come split by a stray space from OCR («25.1 1.2020»).
+NUMERIC_DMY = re.compile(rf"{_D}{_SEP}(\d\s\d|\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?![\d])")
+NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
+WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:of\s+)?{_W}\s*,?\s*{_Y}")
+WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
+WORD_YDM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}}){_ORD}\s*{_W}")
+
+RANGE_DAYS_NUMERIC = re.compile(rf"{_D}\.?{_CONN}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?!\d)")
+RANGE_DM_NUMERIC = re.compile(
+    rf"{_D}[./](\d{{1,2}})\.?{_CONN}(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}|\d{{2}})(?!\d)"
+)
+RANGE_DAYS_WORD = re.compile(rf"{_D}{_CONN}(\d{{1,2}})\s+{_W}\s*,?\s*{_Y}")
+RANGE_DM_WORD = re.compile(rf"{_D}\s+{_W}{_CONN}(\d{{1,2}})\s+{_W}\s*,?\s*{_Y}")
+RANGE_EN_DAYS = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}{_CONN}(\d{{1,2}}){_ORD},?\s*{_Y}")
+RANGE_EN_MD = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}{_CONN}{_W}\s+(\d{{1,2}}){_ORD},?\s*{_Y}")
+RANGE_KK_DAYS = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*-\s*(\d{{1,2}})\s*{_W}")
+RANGE_KK_DM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*{_W}\s*-?\s*(\d{{1,2}})\s*{_W}")
+# Between two full dates of a range: connectors and year words only.
+_PAIR_GAP = re.compile(
+    r"^[\s,]*(?:г\.?|года|год|ж\.?|жылғы|жыл)?[\s,]*(?P<conn>-|по|до|to|till|until|through|and|и|бастап)?\s*$"
+)
+_RANGE_OPENER = re.compile(r"(?:^|[\s(:])(?:с|c|from|between|со)\s*$")
+_ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)\s*$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or a date range found at text[start:end]."""
+
+    start: int
+    end: int
+    first: date
+    last: date | None  # None for a single date
+    certainty: float  # 1.0 clean; lower when a month name was fuzzy-matched or a year was 2-digit
+
+    @property
+    def is_range(self) -> bool:
+        return self.last is not None
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    """A real calendar date with a plausible year, or None."""
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(word: str) -> tuple[int, float]:
+    found = month_of(word)
+    if found is None:
+        raise ValueError(word)
+    return found
+
+
+def _numeric_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    year, first, second = int(g[2]), int(g[0]), int(g[1].replace(" ", ""))
+    found = make_date(year, second, first)
+    if found is None:  # 02/24/2024: only the American month-first order makes it a date
+        swapped = make_date(year, first, second)
+        return swapped, None, 0.7
+    return found, None, 0.9 if year < 100 else 1.0
+
+
+def _numeric_ymd(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    return make_date(int(g[0]), int(g[1]), int(g[2])), None, 1.0
+
+
+def _word_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    month, sure = _month(g[1])
+    return make_date(int(g[2]), month, int(g[0])), None, sure
+
+
+def _word_mdy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    month, sure = _month(g[0])
+    return make_date(int(g[2]), month, int(g[1])), None, sure
+
+
+def _word_ydm(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    month, sure = _month(g[2])
+    return make_date(int(g[0]), month, int(g[1])), None, sure
+
+
+def _days_numeric(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    year, month = int(g[3]), int(g[2])
+    return make_date(year, month, int(g[0])), make_date(year, month, int(g[1])), 1.0
+
+
+def _dm_numeric(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    first, last = _shared_year(int(g[4]), int(g[1]), int(g[0]), int(g[3]), int(g[2]), printed_on_last=True)
+    return first, last, 1.0
+
+
+def _days_word(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    month, sure = _month(g[2])
+    year = int(g[3])
+    return make_date(year, month, int(g[0])), make_date(year, month, int(g[1])), sure
+
+
+def _shared_year(year: int, m1: int, d1: int, m2: int, d2: int, printed_on_last: bool
+                 ) -> tuple[date | None, date | None]:
+    """Dates of a range that prints its year once; «29 декабря по 8 января 2024» crosses the new year."""
+    crosses = m1 > m2
+    first_year = year - 1 if crosses and printed_on_last else year
+    last_year = year + 1 if crosses and not printed_on_last else year
+    return make_date(first_year, m1, d1), make_date(last_year, m2, d2)
+
+
+def _dm_word(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    (m1, s1), (m2, s2) = _month(g[1]), _month(g[3])
+    first, last = _shared_year(int(g[4]), m1, int(g[0]), m2, int(g[2]), printed_on_last=True)
+    return first, last, min(s1, s2)
+
+
+def _en_days(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    month, sure = _month(g[0])
+    year = int(g[3])
+    return make_date(year, month, int(g[1])), make_date(year, month, int(g[2])), sure
+
+
+def _en_md(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    (m1, s1), (m2, s2) = _month(g[0]), _month(g[2])
+    first, last = _shared_year(int(g[4]), m1, int(g[1]), m2, int(g[3]), printed_on_last=True)
+    return first, last, min(s1, s2)
+
+
+def _kk_days(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    month, sure = _month(g[3])
+    year = int(g[0])
+    return make_date(year, month, int(g[1])), make_date(year, month, int(g[2])), sure
+
+
+def _kk_dm(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    (m1, s1), (m2, s2) = _month(g[2]), _month(g[4])
+    first, last = _shared_year(int(g[0]), m1, int(g[1]), m2, int(g[3]), printed_on_last=False)
+    return first, last, min(s1, s2)
+
+
+Builder = Callable[[tuple[str, ...]], tuple[date | None, date | None, float]]
+RANGE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
+    (RANGE_KK_DM, _kk_dm), (RANGE_KK_DAYS, _kk_days), (RANGE_DM_WORD, _dm_word),
+    (RANGE_EN_MD, _en_md), (RANGE_DAYS_WORD, _days_word), (RANGE_EN_DAYS, _en_days),
+    (RANGE_DM_NUMERIC, _dm_numeric), (RANGE_DAYS_NUMERIC, _days_numeric),
+)
+SINGLE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
+    (NUMERIC_YMD, _numeric_ymd), (NUMERIC_DMY, _numeric_dmy), (WORD_YDM, _word_ydm),
+    (WORD_DMY, _word_dmy), (WORD_MDY, _word_mdy),
+)
+
+
+def _matching_text(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return unquote(lowered)
+
+
+def _scan(text: str, patterns: tuple[tuple[re.Pattern[str], Builder], ...], taken: list[bool],
+          want_range: bool) -> list[DateMention]:
+    found: list[DateMention] = []
+    for pattern, build in patterns:
+        for match in pattern.finditer(text):
+            if any(taken[match.start():match.end()]):
+                continue
+            try:
+                first, last, sure = build(match.groups())
+            except ValueError:
+                continue
+            if first is None or (want_range and last is None):
+                continue
+            found.append(DateMention(match.start(), match.end(), first, last, sure))
+            taken[match.start():match.end()] = [True] * (match.end() - match.start())
+    return found
+
+
+def _is_range_gap(text: str, first: DateMention, second: DateMention) -> bool:
+    gap = _PAIR_GAP.match(text[first.end:second.start])
+    if gap is None:
+        return False
+    if gap.group("conn"):
+        return True
+    opened = _RANGE_OPENER.search(text[max(0, first.start - 12):first.start]) is not None
+    return opened or _ABLATIVE.search(text[first.start:first.end]) is not None
+
+
+def _pair_singles(text: str, singles: list[DateMention]) -> tuple[list[DateMention], list[DateMention]]:
+    """Join two consecutive full dates separated only by a connector («с … по …», "from … to …")."""
+    ranges: list[DateMention] = []
+    rest: list[DateMention] = []
+    index = 0
+    while index < len(singles):
+        current = singles[index]
+        following = singles[index + 1] if index + 1 < len(singles) else None
+        if following is not None and _is_range_gap(text, current, following):
+            certainty = min(current.certainty, following.certainty)
+            ranges.append(DateMention(current.start, following.end, current.first, following.first, certainty))
+            index += 2
+            continue
+        rest.append(current)
+        index += 1
+    return ranges, rest
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """All dates and date ranges in text, in order of position."""
+    matching = _matching_text(text)
+    taken = [False] * len(matching)
+    ranges = _scan(matching, RANGE_PATTERNS, taken, want_range=True)
+    singles = sorted(_scan(matching, SINGLE_PATTERNS, taken, want_range=False), key=lambda m: m.start)
+    paired, rest = _pair_singles(matching, singles)
+    return sorted(ranges + paired + rest, key=lambda m: m.start)

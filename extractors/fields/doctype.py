@@ -1,0 +1,104 @@
+"""Document type from titles and wording, and the language of the main text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.fields.document import DocLine
+
+# Checked in this order: the first type with a hit in the title area wins, then the first with a hit anywhere.
+# A translation carries the wording of the translated document, so it goes first; a specialist certificate
+# mentions courses, so it precedes them; a diploma's word can appear on other awards, so it comes late.
+TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("translation", re.compile(
+        r"(перевод\s+с\s+\w+|перевод\s+(?:документа|с\s+|на\s+)|переводчик|аударма|аудармашы|аударған"
+        r"|translation\s+from|translated\s+(?:from|by)|translator|certified\s+translation)", re.I)),
+    ("specialist_certificate", re.compile(
+        r"(сертификат\w*\s+специалиста|маман\s+сертификаты|допуск\w*\s+к\s+клинической\s+практике"
+        r"|клиникалық\s+практикаға\s+жібер\w*|specialist\s+certificate|admission\s+to\s+clinical\s+practice"
+        r"|certified\s+to\s+practi[sc]e|саласындағы\s+маман)", re.I)),
+    ("conference", re.compile(
+        r"(конференци|конгресс|съезд|симпозиум|форум|конференциясы|congress|conference|symposium|summit)", re.I)),
+    ("internship", re.compile(r"(стажировк|тағылымдама|internship|стажер|fellowship|observership)", re.I)),
+    ("online_course", re.compile(
+        r"(вебинар|онлайн|дистанционн|қашықтықтан|webinar|online|on-line|e-learning|distance\s+learning"
+        r"|massive\s+open|coursera|mooc)", re.I)),
+    ("seminar", re.compile(r"(семинар|тренинг|мастер-класс|workshop|seminar|training\s+session|master\s+class)",
+                           re.I)),
+    ("advanced_training", re.compile(
+        r"(повышени\w*\s+квалификаци|біліктілікті\s+арттыру|біліктілік\s+арттыру|advanced\s+training"
+        r"|professional\s+development\s+course|continuing\s+medical\s+education|refresher\s+course"
+        r"|qualification\s+improvement|профессиональн\w+\s+переподготовк|қайта\s+даярла|retraining)", re.I)),
+    ("diploma", re.compile(
+        r"(диплом|diploma|бакалавр|магистр|резидентур|интернатур|bachelor|master\s+of|residency|degree)", re.I)),
+    ("publication", re.compile(
+        r"(публикаци|статья|журнал|мақала|article|journal|published|monograph|монографи)", re.I)),
+)
+TITLE_DEPTH = 0.45  # share of the first page where the document's title normally sits
+# Lines naming an organization («Online Academy» LLP) say nothing about the document's type.
+ORGANIZATION_LINE = re.compile(
+    r"(?<![^\W\d_])(НАО|АО|АҚ|ТОО|КЕАҚ|ЖШС|РМК|LLP|JSC|NCJSC|Ltd|LLC|Inc)(?![^\W\d_])"
+    r"|(?i:academy|академия|университет|university|institute|институт|center|centre|центр|орталығы|college"
+    r"|колледж|school|council|society|clinic|hospital)"
+)
+
+KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+KAZAKH_WORDS = re.compile(
+    r"(?<![^\W\d_])(және|бойынша|берілді|берілген|жылғы|сағат\w*|куәлік\w*|осы|туралы|бағдарлама\w*|арттыру"
+    r"|біліктілік\w*|ұйым\w*|орталығы|университеті|тақырыбы\w*|мен|үшін|қатысқаны|аяқтады)(?![^\W\d_])",
+    re.I,
+)
+
+
+def _earliest_hit(lines: Sequence[DocLine]) -> tuple[str, int] | None:
+    """The type whose wording appears on the earliest line (ties: TYPE_PATTERNS order)."""
+    best: tuple[int, int, str] | None = None
+    for order, (name, pattern) in enumerate(TYPE_PATTERNS[1:]):
+        for line in lines:
+            if pattern.search(line.text):
+                if best is None or (line.index, order) < best[:2]:
+                    best = (line.index, order, name)
+                break
+    return None if best is None else (best[2], best[0])
+
+
+def classify_doc_type(lines: Sequence[DocLine]) -> tuple[str, float]:
+    """The document type and a confidence (title hits are surer than body hits)."""
+    if not lines:
+        return "other", 0.0
+    body = "\n".join(line.text for line in lines)
+    if TYPE_PATTERNS[0][1].search(body):
+        return "translation", 0.85
+    title = [line for line in lines if line.page_no == lines[0].page_no and line.rel_top <= TITLE_DEPTH
+             and not ORGANIZATION_LINE.search(line.text)]
+    hit = _earliest_hit(title)
+    if hit is not None:
+        return hit[0], 0.9
+    hit = _earliest_hit(lines)
+    return (hit[0], 0.7) if hit is not None else ("other", 0.4)
+
+
+def _line_language(text: str) -> str | None:
+    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if cyrillic + latin < 3:
+        return None
+    if latin > cyrillic:
+        return "en"
+    kazakh = sum(1 for ch in text if ch in KAZAKH_LETTERS) + 3 * len(KAZAKH_WORDS.findall(text))
+    return "kk" if kazakh >= 2 else "ru"
+
+
+def detect_language(lines: Sequence[DocLine]) -> tuple[str | None, float]:
+    """ISO 639-1 code of the main text, weighted by the number of words per line, with its share."""
+    weights: dict[str, int] = {}
+    for line in lines:
+        language = _line_language(line.text)
+        if language is not None:
+            weights[language] = weights.get(language, 0) + len(line.words)
+    if not weights:
+        return None, 0.0
+    total = sum(weights.values())
+    language, weight = max(weights.items(), key=lambda item: item[1])
+    return language, round(weight / total, 3)

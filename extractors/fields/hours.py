@@ -1,0 +1,91 @@
+"""Study hours: «108 часов», «108 сағат», "24 CME hours", credits converted to hours."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# 1 credit = 30 academic hours: the Kazakh ECTS-aligned equivalence used for credits of
+# continuing education (one ECTS credit corresponds to 30 academic hours of student work).
+ACADEMIC_HOURS_PER_CREDIT = 30
+MAX_HOURS = 3000
+
+_NUMBER = r"(?<![\d.,/+-])(\d{1,4}(?:[.,]5)?)(?![\d/]|[.,]\d)"
+_SPELLED = r"(?:\s*\([^()\d]{2,60}\))?"  # «108 (сто восемь) часов»
+_QUALIFIER = (
+    r"(?:\s*(?:академических|академического|академ\.?|учебных|аудиторных|кредитных|академиялық|оқу"
+    r"|CME|CPD|contact|academic|credit|training|teaching|study|(?-i:[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,4})))*"
+)
+_HOUR_WORD = r"\s*(?:час(?:ов|а|ы)?|ч\.?(?![^\W\d_])|сағат(?:тық|қа|ты)?|сағ\.?|hours?|hrs?\.?|h\.?(?![^\W\d_]))"
+HOURS_AFTER_NUMBER = re.compile(_NUMBER + _SPELLED + _QUALIFIER + _HOUR_WORD, re.IGNORECASE)
+HOURS_AFTER_LABEL = re.compile(
+    r"(?:объ[её]м(?:е)?|продолжительность|количество\s+часов|көлемі|көлемінде|сағат\s+саны|hours|duration"
+    r"|total\s+hours|volume)\s*[:\-]?\s*" + _NUMBER
+    + r"(?!\s*(?:\([^()]*\)\s*)?(?:кредит|credit|ects|дн|day|недел|week|ай|month|мес|%))",
+    re.IGNORECASE,
+)
+CREDITS = re.compile(
+    _NUMBER + r"\s*(?:\([^()\d]{2,40}\)\s*)?(?:ECTS\s*)?(?:кредит\w*|credits?|ECTS|CME\s+credits?)",
+    re.IGNORECASE,
+)
+PER_DAY = re.compile(
+    r"^\s*(?:в\s+день|в\s+сутки|ежедневно|per\s+day|a\s+day|daily|per\s+week|в\s+неделю|күніне|апта)",
+    re.IGNORECASE,
+)
+PER_DAY_BEFORE = re.compile(r"(?:күніне|по|ежедневно|daily)\s*$", re.IGNORECASE)
+TOTAL_CONTEXT = re.compile(r"(объем|көлем|volume|amount|total|всего|барлығы|итого)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HoursMention:
+    """An hours figure at text[start:end] with how sure the pattern is."""
+
+    hours: float
+    start: int
+    end: int
+    certainty: float
+
+
+def _as_number(raw: str) -> float:
+    return float(raw.replace(",", "."))
+
+
+def _hour_mentions(text: str) -> list[HoursMention]:
+    found: list[HoursMention] = []
+    for pattern, base in ((HOURS_AFTER_NUMBER, 0.9), (HOURS_AFTER_LABEL, 0.8)):
+        for match in pattern.finditer(text):
+            value = _as_number(match.group(1))
+            if not 0 < value <= MAX_HOURS:
+                continue
+            if PER_DAY.match(text[match.end():]) or PER_DAY_BEFORE.search(text[:match.start()]):
+                continue
+            sure = base
+            if TOTAL_CONTEXT.search(text[max(0, match.start() - 40):match.start()]):
+                sure = min(1.0, sure + 0.08)
+            if any(m.start <= match.start(1) < m.end for m in found):
+                continue
+            found.append(HoursMention(value, match.start(1), match.end(), sure))
+    return found
+
+
+def _credit_mentions(text: str) -> list[HoursMention]:
+    found = []
+    for match in CREDITS.finditer(text):
+        credits = _as_number(match.group(1))
+        if 0 < credits <= 100:
+            found.append(HoursMention(credits * ACADEMIC_HOURS_PER_CREDIT, match.start(1), match.end(), 0.75))
+    return found
+
+
+def find_hours(text: str) -> HoursMention | None:
+    """The document's study hours; printed hours win over hours derived from credits."""
+    hours = _hour_mentions(text)
+    if hours:
+        return max(hours, key=lambda m: (m.certainty, m.hours))
+    credits = _credit_mentions(text)
+    return credits[0] if credits else None
+
+
+def hours_value(hours: float) -> int | float:
+    """Whole hours as int, half hours kept as float."""
+    return int(hours) if float(hours).is_integer() else hours

@@ -1,0 +1,143 @@
+"""The issuing organization as printed: a header line (or two) with a legal form or an organization word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.fields.document import DocLine, DocText
+
+LEGAL_FORM = re.compile(
+    r"(?<![^\W\d_])(НАО|АО|АҚ|ТОО|КЕАК|ШЖК|ЖШҚ|РГП|ГКП|КГП|ГУ|РГУ|РГКП|КЕАҚ|ШЖҚ|РМК|ЖШС|МКҚК|КМК|ЧУ|ЧУО|LLP|JSC|NJSC|NCJSC|Ltd|LLC"
+    r"|Inc|PLC|GmbH)(?![^\W\d_])"
+)
+LEGAL_FORM_WORDS = re.compile(
+    r"(акционерное\s+общество|товарищество|предприятие|учреждение|акционерлік\s+қоғам|қоғамы|кәсіпорн|мекемес"
+    r"|серіктестіг|joint[\s-]+stock|company|limited|partnership)",
+    re.IGNORECASE,
+)
+ORG_WORD = re.compile(
+    r"(?<![^\W\d_])(университет|universit|центр|орталығ|орталық|center|centre|академи|academ|институт|institut"
+    r"|колледж|college|больниц|клиник|clinic|hospital|ассоциаци|association|society|council|faculty|факультет|общество|school|школ|мектеб"
+    r"|фонд|foundation|филиал|branch|оқу\s+орталығы|(?-i:НИИ|НЦ|ННЦ|НИЦ)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+# Words that make an organization's name more likely but are common in course titles too.
+WEAK_ORG_WORD = re.compile(r"(медицин|medical|medicine|научн|ғылыми|учебн|national|национальн|ұлттық)",
+                           re.IGNORECASE)
+ISSUER_LABEL = re.compile(
+    r"(issued\s+by|организация|организатор|выдан[оа]?\s+организацией|ұйым|ұйымдастырушы|organi[sz]er|provider"
+    r"|учебное\s+заведение|оқу\s+орны)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+NOT_ISSUER = re.compile(
+    r"(по\s+специальности|мамандығы|specialty|по\s+программе|по\s+циклу|на\s+тему|бағдарлама|program|course|курс"
+    r"|сертификат\s+№|certificate\s+no|прош[её]л|прошла|completed|has\s+been|настоящ|this\s+is|подтвержда"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d\s*(?:час|hours|сағат)|(?<![^\W\d_])(?:тел|tel|ул|str)\.|телефон|phone"
+    r"|улица|street|e-?mail|www\.|https?:|(?<![^\W\d_])(?:БИН|БСН|BIN)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+# A ministry heads many certificates above the real issuer; it is the issuer only with its own legal form.
+MINISTRY = re.compile(r"(министерств|министрлігі|ministry)", re.IGNORECASE)
+MAX_ISSUER_WORDS = 16  # a longer line is prose that mentions an organization, not its name
+HEADER_DEPTH = 0.4  # the share of the first page where the issuer's name is normally printed
+
+
+@dataclass(frozen=True)
+class IssuerMention:
+    """The issuer's name taken from text[start:end]."""
+
+    value: str
+    start: int
+    end: int
+    certainty: float
+
+
+def _score(line: DocLine) -> float:
+    text = line.text
+    score = 0.0
+    if LEGAL_FORM.search(text) or LEGAL_FORM_WORDS.search(text):
+        score += 0.35
+    if ORG_WORD.search(text):
+        score += 0.35
+    if any(q in text for q in "«»\"“”"):
+        score += 0.1
+    if WEAK_ORG_WORD.search(text):
+        score += 0.1
+    if score == 0.0 or NOT_ISSUER.search(text) or len(line.words) > MAX_ISSUER_WORDS:
+        return 0.0
+    if MINISTRY.search(text) and not (LEGAL_FORM.search(text) or any(q in text for q in "«\"“")):
+        return 0.0
+    if line.page_no == 1 and line.rel_top <= HEADER_DEPTH:
+        score += 0.2
+    return score
+
+
+DOCUMENT_TITLE = re.compile(
+    r"(сертификат|certificate|куәлік|диплом|diploma|свидетельство|удостоверение|№|\bno\.)", re.IGNORECASE
+)
+
+
+def _quotes_open(text: str) -> bool:
+    """Whether a quotation opened in text is still open («…» nest, so they are counted; "…" pair up)."""
+    if text.count("«") != text.count("»"):
+        return text.count("«") > text.count("»")
+    return sum(text.count(q) for q in "\"“”„") % 2 == 1
+
+
+def _continues(current: str, following: DocLine) -> bool:
+    """Whether the next line carries on the organization's name."""
+    text = following.text
+    if NOT_ISSUER.search(text) or DOCUMENT_TITLE.search(text) or MINISTRY.search(text):
+        return False
+    if _quotes_open(current):
+        return True
+    if LEGAL_FORM.fullmatch(current.strip()) or (LEGAL_FORM_WORDS.search(current) and not ORG_WORD.search(current)):
+        return True
+    if text[:1].islower() or (text.startswith(("«", '"', "“")) and not _quotes_open(text)):
+        return bool(ORG_WORD.search(text) or LEGAL_FORM.search(text) or text[:1].islower())
+    return bool(LEGAL_FORM.fullmatch(text.strip()))
+
+
+def _starts_with_previous(previous: DocLine, line: DocLine) -> bool:
+    """Whether the previous line holds the beginning of the name that this line ends."""
+    text = previous.text
+    if previous.page_no != line.page_no or NOT_ISSUER.search(text) or DOCUMENT_TITLE.search(text):
+        return False
+    if MINISTRY.search(text):
+        return False
+    if LEGAL_FORM.fullmatch(text.strip()) or (LEGAL_FORM_WORDS.search(text) and not ORG_WORD.search(text)):
+        return True
+    return _quotes_open(text) or line.text[:1].islower()
+
+
+def _extend(doc: DocText, line: DocLine) -> tuple[int, int]:
+    first = line
+    if line.index > 0 and _starts_with_previous(doc.lines[line.index - 1], line):
+        first = doc.lines[line.index - 1]
+    last = line
+    text = doc.text[doc.starts[first.index]:doc.starts[last.index] + len(last.text)]
+    while last.index + 1 < len(doc.lines) and last.index - first.index < 2:
+        following = doc.lines[last.index + 1]
+        if following.page_no != last.page_no or not _continues(text, following):
+            break
+        last = following
+        text = text + " " + following.text
+    return doc.starts[first.index], doc.starts[last.index] + len(last.text)
+
+
+def find_issuer(doc: DocText) -> IssuerMention | None:
+    """The best issuer candidate: a labelled one, else the best-scoring header line, extended over 2 lines."""
+    for label in ISSUER_LABEL.finditer(doc.text):
+        line = doc.line_at(label.end())
+        end = doc.starts[line.index] + len(line.text)
+        value = doc.text[label.end():end].strip()
+        if len(value) > 3 and (ORG_WORD.search(value) or LEGAL_FORM.search(value)):
+            return IssuerMention(value, label.end(), end, 0.9)
+    scored = [(score, line) for line in doc.lines if (score := _score(line)) > 0.0]
+    if not scored:
+        return None
+    best_score, best = max(scored, key=lambda item: (item[0], -item[1].index))
+    start, end = _extend(doc, best)
+    value = re.sub(r"\s+", " ", doc.text[start:end]).strip(" ,;")
+    return IssuerMention(value, start, end, min(0.95, 0.4 + best_score * 0.75))

@@ -1,0 +1,193 @@
+"""The holder's full name: after a label («ФИО», «выдан», «Аты-жөні», "awarded to"…) or a name-shaped line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.fields.declension import to_nominative
+from extractors.fields.document import DocText
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zа-яёәғқңөұүһі"
+TITLE_WORD = re.compile(rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?")
+CAPS_WORD = re.compile(rf"[{_UP}]{{2,}}(?:[-'][{_UP}]+)?")
+INITIALS = re.compile(rf"[{_UP}]\.\s?(?:[{_UP}]\.)?")
+_TOKEN = re.compile(r"\S+")
+PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
+
+# Name labels after which the name follows.
+LABEL_BEFORE_NAME = re.compile(
+    r"((?:ф\.?\s?и\.?\s?о\.?|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+аты)?)"
+    r"(?:\s+(?:слушател\w*|участник\w*|выпускник\w*|специалист\w*|врач\w*|қатысушы\w*|тыңдаушы\w*))?"
+    r"|surname,?\s+(?:first\s+)?name|full\s+name|name\s+of\s+(?:the\s+)?(?:participant|holder)|name|holder|participant|слушател[ьюя]|участник[ау]?"
+    r"|выдан(?:[оа]|\([оа]\))?|выдается|настоящим\s+подтверждается,?\s+что|подтверждает(?:ся)?,?\s+что"
+    r"|удостоверяет(?:ся)?,?\s+что|осымен\s+расталады|(?:^|(?<=\n))берілді|тыңдаушы|this\s+certifies\s+that"
+    r"|this\s+is\s+to\s+certify\s+that|certifies\s+that|certify\s+that|awarded\s+to|presented\s+to|granted\s+to"
+    r"|issued\s+to|осы\s+(?:сертификат|куәлік)\w*|куәлік|сертификат\s+берілді)\s*[:\-—]?\s*",
+    re.IGNORECASE,
+)
+DATIVE_LABEL = re.compile(r"выда[нё]", re.IGNORECASE)  # «выдан(о) Ивановой Анне» governs the dative
+CAPTION = re.compile(
+    r"\(\s*(?:ф\.?\s?и\.?\s?о\.?[^)]*|фамилия[^)]*|аты-?\s?ж[өо]ні[^)]*|тегі[^)]*|full\s+name|name|surname[^)]*)\)",
+    re.IGNORECASE,
+)
+KAZAKH_DATIVE_FOLLOWS = re.compile(r"[^.]{0,80}?беріл(?:ді|ген(?!\s+күн))", re.IGNORECASE | re.DOTALL)
+# Kazakh wording puts the name before «берілді» («… Жақсыбековаға берілді»).
+LABEL_AFTER_NAME = re.compile(r"\s*(?:-?\s?(?:ға|ге|қа|ке))?\s+(?:берілді|берілген|беріледі)", re.IGNORECASE)
+
+NOT_NAME_STEMS = (
+    "сертификат", "свидетельств", "удостоверен", "certificat", "диплом", "diplom", "куәлік", "университет",
+    "universit", "центр", "center", "centre", "орталығ", "академи", "academ", "институт", "institut", "колледж",
+    "college", "министерств", "ministr", "республик", "republic", "казахстан", "қазақстан", "kazakhstan",
+    "ректор", "rector", "директор", "director", "президент", "president", "проректор", "декан", "dean",
+    "председател", "chair", "руководител", "head", "басшы", "төраға", "подпись", "signature", "қолы", "семинар",
+    "seminar", "курс", "course", "программ", "program", "бағдарлам", "тема", "конференц", "conferen", "конгресс",
+    "congress", "повышени", "квалификац", "біліктілік", "арттыру", "advanced", "training", "медицин", "medic",
+    "national", "национальн", "ұлттық", "participat", "attendance", "achievement", "completion", "award",
+    "internship", "стажировк", "тағылымдама", "webinar", "вебинар", "тренинг", "мастер", "секретар",
+    "secretar", "город", "алматы", "almaty", "астана", "astana", "караганд", "шымкент", "актобе", "павлодар",
+    "настоящ", "this", "that", "certif", "health", "здравоохран", "денсаулық", "клиник", "clinic", "hospital",
+    "больниц", "school", "школ", "mektep", "general", "дата", "date", "итог", "total", "hours", "часов", "сағат",
+    "перевод", "translat", "аударма", "нотариус", "notary", "оқу", "обучени", "education", "образован", "білім",
+    "сестринск", "nursing", "accredit", "аккредит", "лицензи", "licen", "фамилия", "имя", "аты", "name",
+    "қазақ", "русск", "english", "тестирован", "экзамен", "exam", "специалист", "specialist", "маман",
+    "высш", "highest", "первой", "второй", "категори", "category", "санат", "chief", "physician", "doctor",
+    "professor", "профессор", "доцент", "заведующ", "кафедр", "член", "комисси", "committee", "organiz",
+    "организац", "scientific", "coordinator", "координатор", "manager", "менеджер", "главн", "врач", "дәрігер",
+    "проф", "dr.", "phd", "md", "kazakh", "казах", "republic", "city", "қаласы", "university",
+    "регистрац", "номер", "нөмір", "number", "серия", "series", "valid", "действител", "qr", "курстар", "участ",
+    "слушател", "выдан", "берілді", "свидетел", "подтвержд", "удостовер", "настоящ", "осы", "данн", "мөр", "печать",
+    "stamp", "seal", "place", "место", "орны",
+)
+LEGAL_FORMS = frozenset(
+    {"нао", "ао", "тоо", "ргп", "гкп", "гу", "кгп", "кеақ", "шжқ", "рмк", "жшс", "мкк", "llp", "jsc", "llc",
+     "ltd", "inc", "ncjsc", "пхв", "ип", "жк", "мм"}
+)
+SIGNATORY_WORDS = re.compile(
+    r"(ректор|директор|президент|декан|председател|руководител|басшы|төраға|rector|director|president|dean"
+    r"|chair|head|signature|подпись|қолы|м\.\s?п\.|секретар|secretary|проректор|vice)",
+    re.IGNORECASE,
+)
+SURNAME_ENDINGS = re.compile(
+    r"(ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк|ян|ұлы|улы|қызы|кызы|вич|вна|ична"
+    r"|бек|бай|бекова|баева|ov|ova|ev|eva|in|ina|sky|skaya|enko|uly|kyzy|ovich|ovna|bek|bay|yan)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A name at text[start:end] with how sure the pattern is."""
+
+    value: str
+    start: int
+    end: int
+    certainty: float
+
+
+def is_name_word(token: str) -> bool:
+    bare = token.strip(",.;:")
+    if not (TITLE_WORD.fullmatch(bare) or CAPS_WORD.fullmatch(bare)):
+        return False
+    lowered = bare.lower()
+    if lowered in LEGAL_FORMS:
+        return False
+    return not any(lowered.startswith(stem) for stem in NOT_NAME_STEMS)
+
+
+def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:
+    """Consecutive name-shaped tokens from start on (line breaks allowed), up to limit."""
+    tokens: list[re.Match[str]] = []
+    for token in _TOKEN.finditer(text, start):
+        if tokens and text[tokens[-1].end():token.start()].count("\n") > 0 and len(tokens) >= 2:
+            break
+        if not is_name_word(token.group(0)):
+            break
+        tokens.append(token)
+        if len(tokens) == limit or token.group(0).endswith((",", ".", ";")):
+            break
+    return tokens
+
+
+def _mention(text: str, tokens: list[re.Match[str]], certainty: float, dative: str | None = None
+             ) -> NameMention | None:
+    if not 2 <= len(tokens) <= 4:
+        return None
+    start, end = tokens[0].start(), tokens[-1].end()
+    words = [t.group(0).strip(",.;:") for t in tokens]
+    if dative is not None:
+        words = to_nominative(words, kazakh=dative == "kk")
+    value = " ".join(words)
+    if any(ending for t in tokens if (ending := SURNAME_ENDINGS.search(t.group(0).strip(",.;:")))):
+        certainty = min(1.0, certainty + 0.05)
+    return NameMention(value, start, end, certainty)
+
+
+def labelled_names(doc: DocText) -> list[NameMention]:
+    """Names that follow a name label, or precede Kazakh «берілді»."""
+    found: list[NameMention] = []
+    for label in LABEL_BEFORE_NAME.finditer(doc.text):
+        tokens = _name_tokens(doc.text, label.end())
+        dative = "ru" if DATIVE_LABEL.match(label.group(0)) else None
+        if tokens and KAZAKH_DATIVE_FOLLOWS.match(doc.text, tokens[-1].end()):
+            dative = "kk"
+        mention = _mention(doc.text, tokens, 0.9, dative)
+        if mention is not None and not SIGNATORY_WORDS.search(doc.text[max(0, label.start() - 30):label.start()]):
+            found.append(mention)
+    for label in LABEL_AFTER_NAME.finditer(doc.text):
+        head = doc.text[:label.start()]
+        words = list(_TOKEN.finditer(head))[-3:]
+        while words and not is_name_word(words[0].group(0)):
+            words = words[1:]
+        if len(words) >= 2 and all(is_name_word(w.group(0)) for w in words):
+            mention = _mention(doc.text, words, 0.85, "kk")
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def captioned_names(doc: DocText) -> list[NameMention]:
+    """A name line printed over its caption «(фамилия, имя, отчество)»."""
+    found: list[NameMention] = []
+    for caption in CAPTION.finditer(doc.text):
+        line = doc.line_at(caption.start())
+        if line.index == 0 or doc.text[doc.starts[line.index]:caption.start()].strip():
+            continue
+        above = doc.lines[line.index - 1]
+        start = doc.starts[above.index]
+        tokens = [t for t in _TOKEN.finditer(doc.text, start, start + len(above.text))
+                  if not PUNCTUATION_TOKEN.fullmatch(t.group(0))]
+        if all(is_name_word(t.group(0)) for t in tokens):
+            mention = _mention(doc.text, tokens, 0.85)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def standalone_names(doc: DocText) -> list[NameMention]:
+    """Lines that consist only of 2–4 name-shaped words, away from signatures."""
+    found: list[NameMention] = []
+    for line, line_start in zip(doc.lines, doc.starts, strict=True):
+        tokens = [t for t in _TOKEN.finditer(line.text) if not PUNCTUATION_TOKEN.fullmatch(t.group(0))]
+        if not 2 <= len(tokens) <= 4 or not all(is_name_word(t.group(0)) for t in tokens):
+            continue
+        previous = doc.lines[line.index - 1].text if line.index > 0 else ""
+        if SIGNATORY_WORDS.search(previous) and line.rel_top > 0.6:
+            continue
+        certainty = 0.7 if 0.15 <= line.rel_top <= 0.75 else 0.5
+        spans = [t for t in _TOKEN.finditer(doc.text, line_start, line_start + len(line.text))
+                 if not PUNCTUATION_TOKEN.fullmatch(t.group(0))]
+        mention = _mention(doc.text, spans, certainty)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def find_holder_name(doc: DocText) -> NameMention | None:
+    """The best holder-name candidate."""
+    labelled = labelled_names(doc) + captioned_names(doc)
+    if labelled:
+        return max(labelled, key=lambda m: (m.certainty, -m.start))
+    standalone = standalone_names(doc)
+    return max(standalone, key=lambda m: (m.certainty, -m.start)) if standalone else None

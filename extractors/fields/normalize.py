@@ -1,0 +1,111 @@
+"""Normalisation of OCR text: look-alike folding, digit fixes inside numbers, quotes, dashes, whitespace."""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+LATIN_TO_CYRILLIC = str.maketrans(
+    "aeopcxykmthbiABCEHKMOPTXYI", "аеорсхукмтнвіАВСЕНКМОРТХУІ"
+)
+CYRILLIC_TO_LATIN = str.maketrans(
+    "аеорсхукмтнвіАВСЕНКМОРТХУІ", "aeopcxykmthbiABCEHKMOPTXYI"
+)
+CYRILLIC_LOOKALIKES = frozenset("аеорсхукмтнвіАВСЕНКМОРТХУІ")
+LATIN_LOOKALIKES = frozenset("aeopcxykmthbiABCEHKMOPTXYI")
+KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+# Letters that OCR commonly returns for a digit when the surrounding characters are digits.
+DIGIT_LOOKALIKES = MappingProxyType({
+    "O": "0", "o": "0", "О": "0", "о": "0", "D": "0", "Q": "0",
+    "З": "3", "з": "3", "б": "6", "l": "1", "I": "1", "|": "1", "і": "1", "S": "5", "B": "8",
+})
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
+QUOTES = "«»“”„‟\"'‘’‚‹›`"
+_DASH_TABLE = str.maketrans({ch: "-" for ch in DASHES})
+# Letters of other Cyrillic alphabets that Tesseract's kaz model returns for Kazakh/Russian ones.
+_FOREIGN_CYRILLIC = str.maketrans("ҡҠҙҘҫҪӊӈґҐїЇєЄўЎӏѐ", "кКзЗсСңңгГіІеЕуУіе")
+_SEGMENT = re.compile(r"[^\W_]+|\|")
+_SPACES = re.compile(r"\s+")
+
+
+def is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def fold_script(word: str) -> str:
+    """Fold look-alike letters of a mixed-script word into the script its other letters clearly use."""
+    letters = [ch for ch in word if ch.isalpha()]
+    cyr_only = [ch for ch in letters if is_cyrillic(ch) and ch not in CYRILLIC_LOOKALIKES]
+    lat_only = [ch for ch in letters if is_latin(ch) and ch not in LATIN_LOOKALIKES]
+    has_cyr = any(is_cyrillic(ch) for ch in letters)
+    has_lat = any(is_latin(ch) for ch in letters)
+    if not (has_cyr and has_lat):
+        return word
+    if cyr_only and not lat_only:
+        return word.translate(LATIN_TO_CYRILLIC)
+    if lat_only and not cyr_only:
+        return word.translate(CYRILLIC_TO_LATIN)
+    cyr_count = sum(1 for ch in letters if is_cyrillic(ch))
+    if not lat_only and not cyr_only:
+        # Only look-alikes on both sides: the majority decides.
+        return word.translate(LATIN_TO_CYRILLIC if cyr_count * 2 >= len(letters) else CYRILLIC_TO_LATIN)
+    return word
+
+
+def _fold_digit_segment(segment: str) -> str:
+    digits = sum(ch.isdigit() for ch in segment)
+    others = [ch for ch in segment if not ch.isdigit()]
+    if digits < 1 or not others or any(ch not in DIGIT_LOOKALIKES for ch in others):
+        return segment
+    if len(others) > digits or len(others) > 2:
+        return segment
+    return "".join(DIGIT_LOOKALIKES.get(ch, ch) for ch in segment)
+
+
+def fold_digits(word: str) -> str:
+    """Turn O/З/б/l… into digits inside alphanumeric runs that are otherwise digits (2О24 → 2024)."""
+    return _SEGMENT.sub(lambda m: _fold_digit_segment(m.group(0)), word)
+
+
+_KAZAKH_I_MISREAD = re.compile(r"(?<=[\u0400-\u04ff])[1!|](?=[\u0400-\u04ff]|[»\"”.,;:)]*$)")
+
+
+def fold_kazakh_i(word: str) -> str:
+    """«сәу1р», «университет!» → «сәуір», «университеті»: OCR reads the Kazakh і as 1, ! or |."""
+    letters = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+    if letters < 3 or any(ch.isdigit() and ch != "1" for ch in word):
+        return word
+    return _KAZAKH_I_MISREAD.sub("і", word)
+
+
+def normalize_word(word: str) -> str:
+    """Normalise one OCR word: dashes, script folding, digit folding. Quotes are kept as printed."""
+    text = word.translate(_FOREIGN_CYRILLIC).replace("\u00a0", " ").strip()
+    if any(ch.isalnum() for ch in text):  # a dash standing alone («Charité – Berlin») is kept as printed
+        text = text.translate(_DASH_TABLE)
+    text = fold_kazakh_i(fold_script(text))
+    return fold_digits(text)
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a line or block of text word by word and collapse whitespace."""
+    return " ".join(normalize_word(w) for w in _SPACES.split(text.strip()) if w)
+
+
+def unquote(text: str) -> str:
+    """Replace every kind of quote by a space and every dash by "-" (same length), for matching."""
+    return "".join(" " if ch in QUOTES else ch for ch in text).translate(_DASH_TABLE)
+
+
+def strip_diacritics_kk(text: str) -> str:
+    """Map Kazakh-specific letters to their closest Russian letters (OCR often drops the marks)."""
+    return text.translate(str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ"))
+
+
+def clean_value(text: str) -> str:
+    """Collapse whitespace and strip separators around an extracted value."""
+    return _SPACES.sub(" ", text).strip(" \t,;:-")

@@ -1,0 +1,61 @@
+"""Tests for reading the certificate number."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields.cert_number import confirmed_by_qr, find_numbers, qr_numbers
+from extractors.fields.normalize import normalize_text
+
+
+def _number(text: str) -> str | None:
+    found = find_numbers(normalize_text(text))
+    return found[0].value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("СЕРТИФИКАТ № 0012345", "0012345"), ("№0012345", "0012345"), ("Рег. № KZ-2024-001234", "KZ-2024-001234"),
+        ("Регистрационный номер: ПК-12/345", "ПК-12/345"), ("Certificate No. 2024/0456", "2024/0456"),
+        ("Certificate No: 2024/0456.", "2024/0456"), ("Тіркеу нөмірі 0O12345", "0012345"),
+        ("Serial: AB123456", "AB123456"), ("ID: 778899", "778899"), ("Nº 0012345", "0012345"),
+        ("N 0012345", "0012345"), ("No. 0012345", "0012345"), ("Сертификат № 2О24/0456", "2024/0456"),
+        ("Куәлік № 015-2024", "015-2024"), ("№ К7-2021-008377", "KZ-2021-008377"),
+        ("No. K2-2021-1", "KZ-2021-1"), ("Хе К7-2020-001477", "KZ-2020-001477"),
+        ("Хо 0012345", "0012345"), ("№ ЖБ-Б 0012345", "ЖБ-Б 0012345"), ("Диплом № KZ 12345678", "KZ 12345678"),
+        ("№ 0012345 от 12.02.2024", "0012345"), ("№ СМЕ-20263749", "CME-20263749"),
+        ("№ ПК-65/377", "ПК-65/377"), ("участника вебинара\n№ 897-20", "897-20"),
+        ("Certificate Мо. KZ-2019-002341", "KZ-2019-002341"),
+        ("Registration number: 12345", "12345"),
+    ],
+)
+def test_numbers(text: str, expected: str) -> None:
+    assert _number(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Приказ № 123 от 12.02.2024", "на основании приказа № 45-п", "Бұйрық № 12", "Order No. 77",
+        "БИН 123456789012", "ИИН: 880514450128", "тел. № 87011234567", "Протокол № 5", "Лицензия № KZ12LAA00001",
+        "Valid until 2025", "No information",
+    ],
+)
+def test_not_cert_numbers(text: str) -> None:
+    assert _number(text) is None
+
+
+def test_cert_number_preferred_over_order_number() -> None:
+    text = "Приказ № 123 от 01.02.2024\nСЕРТИФИКАТ № 0012345"
+    assert _number(text) == "0012345"
+
+
+def test_qr_numbers() -> None:
+    payloads = ("https://verify.example.kz/c?n=0012345&s=abc", "number=KZ-2024-001234", "Certificate No 77-11")
+    assert qr_numbers(payloads) == ("0012345", "KZ-2024-001234", "77-11")
+    assert confirmed_by_qr("0012345", payloads[:1]) is True
+    assert confirmed_by_qr("0012346", payloads[:1]) is False
+    assert confirmed_by_qr("0012345", ("https://example.kz",)) is None
+    assert qr_numbers(('{"cert": "KZ-2024-000001", "holder": "Иванов"}', "cert=ПК-1/234;holder=X")) == (
+        "KZ-2024-000001", "ПК-1/234")

@@ -1,0 +1,55 @@
+"""Tests for deciding which date is the study period and which the issue date."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields.date_roles import assign_dates
+from extractors.fields.document import DocText, build_lines
+
+from .textpages import page_from_text
+
+
+def _roles(text: str) -> tuple[str | None, str | None, str | None]:
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    return tuple(None if item is None else item[0] for item in (found.start, found.end, found.issue))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("прошла обучение с 12.02.2024 по 24.02.2024\nДата выдачи: 26.02.2024",
+         ("2024-02-12", "2024-02-24", "2024-02-26")),
+        ("Дата выдачи: 26.02.2024\nпериод обучения: 12.02.2024 - 24.02.2024",
+         ("2024-02-12", "2024-02-24", "2024-02-26")),
+        ("Берілген күні\n2024 жылғы 26 ақпан\n2024 жылғы 12-24 ақпан аралығында оқыды",
+         ("2024-02-12", "2024-02-24", "2024-02-26")),
+        ("Issued on 15 February 2024. The course ran from 1 February 2024 to 10 February 2024.",
+         ("2024-02-01", "2024-02-10", "2024-02-15")),
+        ("Дата начала: 01.03.2023\nДата окончания: 28.03.2023", ("2023-03-01", "2023-03-28", None)),
+        ("Start date: 2023-03-01\nEnd date: 2023-03-28\nDate: 2023-03-30", ("2023-03-01", "2023-03-28", "2023-03-30")),
+        ("Дата проведения: 15.03.2024", ("2024-03-15", "2024-03-15", None)),
+        ("с 12.02.2024 по 24.02.2024\nРектор Иванов И.И.\nг. Караганда 26.02.2024",
+         ("2024-02-12", "2024-02-24", "2024-02-26")),
+        ("на основании приказа № 5 от 01.02.2024\nс 12.02.2024 по 24.02.2024", ("2024-02-12", "2024-02-24", None)),
+        ("без дат", (None, None, None)),
+        ("семинар «Х»\n«16» декабря 2022 г,\n8 часов\nДата выдачи; 17 декабря 2022 г,",
+         ("2022-12-16", "2022-12-16", "2022-12-17")),
+        ("в вебинаре «Диабет»\n«09» сентября 2020 г.\n2 часа\nг. Актобе", ("2020-09-09", "2020-09-09", None)),
+        ("принял участие в семинаре\n12.02.2024\nАстана, 14.02.2024", ("2024-02-12", "2024-02-12", "2024-02-14")),
+        ("attended the webinar\non 12 February 2024\nAstana", ("2024-02-12", "2024-02-12", None)),
+        ("Оқу мерзімі: 12.02.2024\nБерілген күні: 2024 жылғы 14 ақпан", ("2024-02-12", "2024-02-12", "2024-02-14")),
+        ("Действителен до 12.02.2029\nДата выдачи: 12.02.2024", (None, None, "2024-02-12")),
+        ("Дата рождения: 14.05.1988\nс 12.02.2024 по 24.02.2024", ("2024-02-12", "2024-02-24", None)),
+        ("26.02.2024\nСЕРТИФИКАТ\nс 12.02.2024 по 24.02.2024", ("2024-02-12", "2024-02-24", "2024-02-26")),
+    ],
+)
+def test_date_roles(text: str, expected: tuple[str | None, str | None, str | None]) -> None:
+    assert _roles(text) == expected
+
+
+def test_reversed_range_is_reported_with_lower_confidence() -> None:
+    found = assign_dates(DocText.of(build_lines([page_from_text("с 24.02.2024 по 12.02.2024")])))
+    assert found.start is not None and found.end is not None
+    assert (found.start[0], found.end[0]) == ("2024-02-24", "2024-02-12")
+    assert found.start[1] < 0.7

@@ -1,0 +1,121 @@
+"""Tests for finding dates and date ranges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.fields.dates import find_dates, make_date
+from extractors.fields.months import month_of
+from extractors.fields.normalize import normalize_text
+
+FEB12 = date(2024, 2, 12)
+FEB24 = date(2024, 2, 24)
+
+
+def _single(text: str) -> date | None:
+    found = find_dates(normalize_text(text))
+    assert len(found) == 1, found
+    assert not found[0].is_range
+    return found[0].first
+
+
+def _range(text: str) -> tuple[date, date | None]:
+    found = find_dates(normalize_text(text))
+    assert len(found) == 1, found
+    assert found[0].is_range
+    return found[0].first, found[0].last
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12.02.2024", "12/02/2024", "12.0 2.2024", "2024-02-12", "12.02.24", "12. 02. 2024",
+        "12 февраля 2024 г.", "«12» февраля 2024 года", "« 12 » февраля 2024", "\"12\" февраля 2024 г.",
+        "2024 жылғы 12 ақпан", "12 ақпан 2024 ж.", "2024 ж. 12 ақпанда", "2024 жылғы «12» ақпан",
+        "12 February 2024", "February 12, 2024", "12th of February 2024", "Feb 12, 2024", "12 Feb 2024",
+        # OCR noise
+        "12 фeвраля 2024 г.", "12 февраля 2О24 г.", "12.О2.2024", "12 февряля 2024", "12 акпан 2024 ж.",
+        "12 Februray 2024",
+    ],
+)
+def test_single_dates(text: str) -> None:
+    assert _single(text) == FEB12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "с 12.02.2024 по 24.02.2024", "с 12.02.2024 г. по 24.02.2024 г.", "c 12.02.2024 по 24.02.2024",
+        "12.02.2024 - 24.02.2024", "12.02.2024–24.02.2024", "с 12 по 24 февраля 2024 г.", "12–24.02.2024",
+        "12-24 февраля 2024 года", "с 12 февраля по 24 февраля 2024 г.", "с 12 февраля 2024 г. по 24 февраля 2024 г.",
+        "2024 жылғы 12 ақпаннан 24 ақпанға дейін", "2024 жылғы 12-24 ақпан",
+        "2024 жылғы 12 ақпаннан 2024 жылғы 24 ақпанға дейін", "12.02.2024 ж. - 24.02.2024 ж.",
+        "from 12 February 2024 to 24 February 2024", "February 12–24, 2024", "from February 12 to February 24, 2024",
+        "период обучения: 12.02.2024 - 24.02.2024", "12.02.2024 бастап 24.02.2024 дейін", "12.02 - 24.02.2024",
+    ],
+)
+def test_ranges(text: str) -> None:
+    assert _range(text) == (FEB12, FEB24)
+
+
+def test_range_over_months() -> None:
+    assert _range("с 26 февраля по 8 марта 2024 г.") == (date(2024, 2, 26), date(2024, 3, 8))
+    assert _range("2024 жылғы 26 ақпаннан 8 наурызға дейін") == (date(2024, 2, 26), date(2024, 3, 8))
+
+
+def test_range_over_new_year() -> None:
+    assert _range("с 29 декабря по 8 января 2024 г.") == (date(2023, 12, 29), date(2024, 1, 8))
+    assert _range("2023 жылғы 29 желтоқсаннан 8 қаңтарға дейін") == (date(2023, 12, 29), date(2024, 1, 8))
+    assert _range("December 29 - January 8, 2024") == (date(2023, 12, 29), date(2024, 1, 8))
+
+
+def test_range_split_over_lines() -> None:
+    assert _range("с 12.02.2024\nпо 24.02.2024") == (FEB12, FEB24)
+
+
+@pytest.mark.parametrize(
+    ("month_word", "month"),
+    [
+        ("қаңтар", 1), ("ақпаннан", 2), ("наурызға", 3), ("сәуірде", 4), ("мамыр", 5), ("маусымнан", 6),
+        ("шілдеге", 7), ("тамыздағы", 8), ("қыркүйек", 9), ("қазаннан", 10), ("қарашаға", 11),
+        ("желтоқсан", 12), ("января", 1), ("мая", 5), ("июня", 6), ("июля", 7), ("декабря", 12),
+        ("September", 9), ("Sept", 9), ("may", 5), ("сентябрь", 9), ("Ноября", 11), ("oктября", 10),
+    ],
+)
+def test_month_names(month_word: str, month: int) -> None:
+    found = month_of(month_word)
+    assert found is not None and found[0] == month
+
+
+@pytest.mark.parametrize("word", ["часов", "университет", "hours", "программа", "сағат", "Казахстан"])
+def test_non_month_words(word: str) -> None:
+    assert month_of(word) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31.02.2024", "13.13.2024", "32 января 2024", "12.02.1850", "тел. 8 701 123 45 67", "108 часов",
+        "ИИН 880514450128",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(normalize_text(text)) == []
+
+
+def test_two_separate_dates_are_not_a_range() -> None:
+    found = find_dates("Дата выдачи 26.02.2024\n12.03.2024")
+    assert [m.is_range for m in found] == [False, False]
+
+
+def test_month_first_only_when_day_first_is_impossible() -> None:
+    assert _single("02/24/2024") == FEB24
+    assert _single("02/12/2024") == date(2024, 12, 2)
+
+
+def test_two_digit_years_and_bounds() -> None:
+    assert make_date(24, 2, 12) == FEB12
+    assert make_date(99, 2, 12) == date(1999, 2, 12)
+    assert make_date(2024, 2, 30) is None

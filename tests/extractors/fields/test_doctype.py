@@ -1,0 +1,69 @@
+"""Tests for the document type and the language of the main text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields.doctype import classify_doc_type, detect_language
+from extractors.fields.document import build_lines
+
+from .textpages import page_from_text
+
+
+def _type(text: str) -> str:
+    return classify_doc_type(build_lines([page_from_text(text)]))[0]
+
+
+def _language(text: str) -> str | None:
+    return detect_language(build_lines([page_from_text(text)]))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("СЕРТИФИКАТ\nо повышении квалификации", "advanced_training"),
+        ("КУӘЛІК\nбіліктілікті арттыру туралы", "advanced_training"),
+        ("CERTIFICATE of advanced training", "advanced_training"),
+        ("СЕРТИФИКАТ участника семинара", "seminar"),
+        ("принял участие в тренинге", "seminar"),
+        ("Мастер-класс по ушиванию ран", "seminar"),
+        ("СЕРТИФИКАТ участника вебинара", "online_course"),
+        ("Certificate of completion of the online course", "online_course"),
+        ("дистанционное обучение", "online_course"),
+        ("СЕРТИФИКАТ участника республиканской научно-практической конференции", "conference"),
+        ("CERTIFICATE OF ATTENDANCE\nInternational Congress of Cardiology", "conference"),
+        ("Халықаралық конференцияға қатысқаны үшін", "conference"),
+        ("СЕРТИФИКАТ о прохождении стажировки", "internship"),
+        ("тағылымдамадан өткені туралы", "internship"),
+        ("ДИПЛОМ бакалавра", "diploma"),
+        ("Сертификат специалиста\nдопуск к клинической практике", "specialist_certificate"),
+        ("Маман сертификаты", "specialist_certificate"),
+        ("Перевод с английского языка\nСЕРТИФИКАТ о повышении квалификации", "translation"),
+        ("Аударма\nКУӘЛІК", "translation"),
+        ("Благодарственное письмо", "other"),
+        ("Academy of Continuing Medical Education\nCERTIFICATE\nof participation in the seminar", "seminar"),
+        ("СЕРТИФИКАТ\nо повышении квалификации\nобучение проходило в дистанционном формате", "advanced_training"),
+        ("ТОО «Online Medical Academy»\nСЕРТИФИКАТ\nучастника семинара", "seminar"),
+    ],
+)
+def test_doc_type(text: str, expected: str) -> None:
+    assert _type(text) == expected
+
+
+def test_title_wins_over_body() -> None:
+    text = "СЕРТИФИКАТ СТАЖИРОВКИ\n" + "\n".join(["."] * 20) + "\nматериалы конференции"
+    assert _type(text) == "internship"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Настоящим подтверждается, что Иванов Иван прошел обучение по программе", "ru"),
+        ("Осы куәлік Жақсыбекова Әйгерім Серікқызына біліктілікті арттыру туралы берілді", "kk"),
+        ("This is to certify that John Smith has completed the course", "en"),
+        ("Перевод с английского языка\nНастоящим удостоверяется, что John Smith прошел курс", "ru"),
+        ("", None),
+    ],
+)
+def test_language(text: str, expected: str | None) -> None:
+    assert _language(text) == expected

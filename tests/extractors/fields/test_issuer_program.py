@@ -1,0 +1,105 @@
+"""Tests for the issuer and the programme title."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields.document import DocText, build_lines
+from extractors.fields.issuer import find_issuer
+from extractors.fields.program import find_program
+
+from .textpages import page_from_text
+
+
+def _doc(text: str) -> DocText:
+    return DocText.of(build_lines([page_from_text(text)]))
+
+
+def _issuer(text: str) -> str | None:
+    found = find_issuer(_doc(text))
+    return found.value if found else None
+
+
+def _program(text: str) -> str | None:
+    found = find_program(_doc(text))
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Министерство здравоохранения Республики Казахстан\nНАО «Медицинский университет Караганды»\nСЕРТИФИКАТ",
+         "НАО «Медицинский университет Караганды»"),
+        ("НАО «Казахский национальный медицинский\nуниверситет имени С.Д. Асфендиярова»\nСЕРТИФИКАТ",
+         "НАО «Казахский национальный медицинский университет имени С.Д. Асфендиярова»"),
+        ("Некоммерческое акционерное общество\n«Медицинский университет Астана»\nСЕРТИФИКАТ",
+         "Некоммерческое акционерное общество «Медицинский университет Астана»"),
+        ("«Астана медицина университеті» КЕАҚ\nКУӘЛІК", "«Астана медицина университеті» КЕАҚ"),
+        ("РГП на ПХВ «Национальный научный центр хирургии им. А.Н. Сызганова»\nСЕРТИФИКАТ",
+         "РГП на ПХВ «Национальный научный центр хирургии им. А.Н. Сызганова»"),
+        ("ТОО \"Центр профессионального развития\"\nСертификат", "ТОО \"Центр профессионального развития\""),
+        ("Kazakh National Medical University\nCERTIFICATE", "Kazakh National Medical University"),
+        ("РГП на ПХВ «Республиканский центр развития здравоохранения» Министерства здравоохранения РК\nСЕРТИФИКАТ",
+         "РГП на ПХВ «Республиканский центр развития здравоохранения» Министерства здравоохранения РК"),
+        ("«С.Ж. Асфендияров атындағы Қазақ ұлттық\nмедицина университеті» КЕАҚ\nСЕРТИФИКАТ",
+         "«С.Ж. Асфендияров атындағы Қазақ ұлттық медицина университеті» КЕАҚ"),
+        ("«Денсаулық» кәсіби даму орталығы» ЖШС\nКУӘЛІК\nОсы куәлік", "«Денсаулық» кәсіби даму орталығы» ЖШС"),
+        ("ТОО «Центр профессионального развития «Денсаулық»»\nСЕРТИФИКАТ",
+         "ТОО «Центр профессионального развития «Денсаулық»»"),
+        ("European Resuscitation Council\nCERTIFICATE", "European Resuscitation Council"),
+        ("Seoul National University Hospital\nтел. +7 (728) 253-74-61", "Seoul National University Hospital"),
+        ("ЧУ «Частный медицинский колледж»\nСвидетельство", "ЧУ «Частный медицинский колледж»"),
+        ("CERTIFICATE\nIssued by: Nazarbayev University School of Medicine",
+         "Nazarbayev University School of Medicine"),
+    ],
+)
+def test_issuer(text: str, expected: str) -> None:
+    assert _issuer(text) == expected
+
+
+def test_no_issuer_in_plain_text() -> None:
+    assert _issuer("СЕРТИФИКАТ\nИванов Иван Иванович") is None
+
+
+def test_ministry_is_not_the_issuer() -> None:
+    assert _issuer("Министерство здравоохранения Республики Казахстан\nСЕРТИФИКАТ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("прошла обучение по программе «Актуальные вопросы педиатрии» в объеме 108 часов",
+         "Актуальные вопросы педиатрии"),
+        ("по программе «Актуальные вопросы\nпедиатрии» в объеме 108 часов", "Актуальные вопросы педиатрии"),
+        ("по циклу \"Неотложная кардиология\"", "Неотложная кардиология"),
+        ("принял участие в семинаре на тему: «Современные методы диагностики»", "Современные методы диагностики"),
+        ("по программе повышения квалификации Анестезиология и реаниматология в объеме 216 часов",
+         "повышения квалификации Анестезиология и реаниматология"),
+        ("«Педиатрияның өзекті мәселелері» бағдарламасы бойынша", "Педиатрияның өзекті мәселелері"),
+        ("«Жедел жәрдем» тақырыбында өткен семинарға қатысты", "Жедел жәрдем"),
+        ("has completed the course \"Basic Life Support\"", "Basic Life Support"),
+        ("has completed the course: Basic Life Support (24 hours)", "Basic Life Support"),
+        ("принял(а) участие в вебинаре «Диабет 2024» (2 часа)", "Диабет 2024"),
+        ("семинар «Жедел жәрдем» 12 сағат", "Жедел жәрдем"),
+        ("participated in the conference “Modern Pediatrics 2024”", "Modern Pediatrics 2024"),
+        ("on the topic «Infection Control» held on 12.02.2024", "Infection Control"),
+        ("Course title: Emergency Medicine 24 hours", "Emergency Medicine"),
+    ],
+)
+def test_program(text: str, expected: str | None) -> None:
+    assert _program(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("НАО «Медицинский университет Астана»\nосвоил(а) образовательную программу повышения квалификации "
+         "«Неотложная помощь»", "Неотложная помощь"),
+        ("«Астана медицина университеті» КЕАҚ\n«Жедел жәрдем» біліктілікті арттыру курсынан өтті", "Жедел жәрдем"),
+        ("прошел(ла) стажировку по направлению «Интервенционная кардиология»", "Интервенционная кардиология"),
+        ("has completed a clinical internship in “Pediatric Surgery”", "Pediatric Surgery"),
+        ("ТОО «Учебный центр MedSkills»\nСЕРТИФИКАТ", None),
+    ],
+)
+def test_program_from_first_quotation(text: str, expected: str | None) -> None:
+    assert _program(text) == expected

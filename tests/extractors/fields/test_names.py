@@ -1,0 +1,88 @@
+"""Tests for finding the holder's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields.document import DocText, build_lines
+from extractors.fields.names import find_holder_name, is_name_word
+
+from .textpages import page_from_text
+
+
+def _name(text: str) -> str | None:
+    found = find_holder_name(DocText.of(build_lines([page_from_text(text)])))
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ФИО: Иванова Анна Петровна", "Иванова Анна Петровна"),
+        ("Ф.И.О. слушателя: Иванова Анна Петровна", "Иванова Анна Петровна"),
+        ("Surname, name: ABENOVA DANA", "ABENOVA DANA"),
+        ("Ф.И.О. Жақсыбекова Әйгерім Серікқызы", "Жақсыбекова Әйгерім Серікқызы"),
+        ("Аты-жөні: Серікбаев Нұрлан Асқарұлы", "Серікбаев Нұрлан Асқарұлы"),
+        ("Настоящим подтверждается, что\nИванов Иван Иванович\nпрошел обучение", "Иванов Иван Иванович"),
+        ("Сертификат выдан Петровой Марине Сергеевне в том, что", "Петрова Марина Сергеевна"),
+        ("Настоящее удостоверение выдано Серикбаеву Ерлану Маратовичу", "Серикбаев Ерлан Маратович"),
+        ("выдан Жақсыбековой Әйгерім Серікқызы", "Жақсыбекова Әйгерім Серікқызы"),
+        ("Выдано ИВАНОВОЙ НАТАЛЬЕ ИГОРЕВНЕ", "ИВАНОВА НАТАЛЬЯ ИГОРЕВНА"),
+        ("Выдано Ким Марии", "Ким Марии"),  # gender not evident: left as printed
+        ("This is to certify that\nAIGERIM ZHAKSYBEKOVA\nhas completed", "AIGERIM ZHAKSYBEKOVA"),
+        ("is awarded to John Smith for", "John Smith"),
+        ("Выдан(о)\nИванова Анна Петровна", "Иванова Анна Петровна"),
+        ("Настоящим удостоверяется, что\nИванов Иван Иванович", "Иванов Иван Иванович"),
+        ("Берілді\nЖақсыбекова Әйгерім Серікқызы\nБерілген күні: 12.02.2024", "Жақсыбекова Әйгерім Серікқызы"),
+        ("Осымен расталады:\nСерікбай Назерке", "Серікбай Назерке"),
+        ("Тыңдаушы: Оспанов Ерлан Серикович", "Оспанов Ерлан Серикович"),
+        ("presented to: Dana Nurlanovna Abenova", "Dana Nurlanovna Abenova"),
+        ("Name: Aigerim Zhaksybekova", "Aigerim Zhaksybekova"),
+        ("Осы куәлік Жақсыбекова Әйгерім Серікқызына\nберілді", "Жақсыбекова Әйгерім Серікқызы"),
+        ("Осы куәлік Серікбаев Нұрлан Асқарұлына берілді", "Серікбаев Нұрлан Асқарұлы"),
+        ("Берік Асқаров Маратұлы берілді", "Берік Асқаров Маратұлы"),
+        ("Настоящим подтверждается, что Мұхамедқали-Сейітова Гүлнар\nпрошла", "Мұхамедқали-Сейітова Гүлнар"),
+        ("фИо: Ивaнова Анна Петровна", "Иванова Анна Петровна"),  # Latin a inside, label case
+    ],
+)
+def test_labelled_names(text: str, expected: str) -> None:
+    assert _name(text) == expected
+
+
+@pytest.mark.parametrize("line", ["Темирова Сауле Ахметовна", "— Темирова Сауле Ахметовна —", "ТЕМИРОВА САУЛЕ"])
+def test_standalone_name_line(line: str) -> None:
+    text = f"НАО «Медицинский университет Астана»\nСЕРТИФИКАТ\n\n{line}\nпрошла обучение"
+    assert _name(text) == line.strip(" —")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ректор ____________ Иванов И.И.",
+        "Ректор\nИванов Иван Иванович",
+        "Director John Smith",
+        "НАО «Медицинский университет Караганды»",
+        "СЕРТИФИКАТ\nПОВЫШЕНИЯ КВАЛИФИКАЦИИ",
+        "Республика Казахстан",
+        "CERTIFICATE OF ATTENDANCE",
+    ],
+)
+def test_not_a_holder(text: str) -> None:
+    padded = "\n".join(["строка"] * 12 + [text]) if "\n" in text and text.startswith("Ректор") else text
+    assert _name(padded) is None
+
+
+def test_name_over_its_caption() -> None:
+    text = "СЕРТИФИКАТ\nСейітова Гүлнар\n(фамилия, имя, отчество)\nРектор\nИванов Иван Иванович"
+    assert _name(text) == "Сейітова Гүлнар"
+
+
+def test_signatory_not_taken_when_holder_present() -> None:
+    text = "Настоящим подтверждается, что\nСағынтаева Гүлжан Маратқызы\nпрошла\nРектор Иванов Иван Иванович"
+    assert _name(text) == "Сағынтаева Гүлжан Маратқызы"
+
+
+@pytest.mark.parametrize(("word", "ok"), [("Иванов", True), ("ӘЙГЕРІМ", True), ("университет", False),
+                                          ("НАО", False), ("Сертификат", False), ("O'Neil", True)])
+def test_is_name_word(word: str, ok: bool) -> None:
+    assert is_name_word(word) is ok
