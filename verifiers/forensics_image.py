@@ -1,0 +1,181 @@
+"""TAMPERED for page images: whited-out and retyped fields, pasted regions, a field set in another font size."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from extractors.types import Box, Line, PageText, Word
+from verifiers.flags import TAMPERED, Flag, make_flag
+
+# Thresholds tuned on rendered 1200x900 pages (tests/verifiers/test_forensics_image.py): 0 of 200 genuine pages
+# with blur, JPEG q40-80, grain, shadows and stamps flagged (0 of 40 with Tesseract's own word boxes); the
+# paper spread of genuine fields stayed >= 0.41 of the page's, painted patches mostly fall below 0.3.
+MIN_REFERENCE_NOISE = 0.8  # paper spread below which the page is too clean to tell a painted patch from paper
+FLAT_PATCH_RATIO = 0.38  # paper spread around a field / the page's, under which it is a painted patch
+FOREIGN_NOISE_RATIO = 2.6  # field background noise this many times the page's: pasted from a noisier image
+MIN_BACKGROUND_PIXELS = 80
+FIELD_MARGIN_SHARE = 0.15  # margin around a word box measured with it, as a share of the box height
+INK_STEP = 15  # grey levels below the local paper brightness counted as ink
+HEIGHT_DEVIATION = 0.2  # relative cap-height difference from the line's median
+HEIGHT_ROBUST_Z = 4.0
+BASELINE_DEVIATION = 0.5  # baseline offset as a share of the line's cap height
+_TALL_GLYPHS = frozenset("bdfhklt0123456789бдйё№")
+_DESCENDERS = frozenset("gjpqyрудцщфДЦЩQJ,;()[]{}")
+
+
+@dataclass(frozen=True)
+class _Region:
+    """Background of one rectangle: the spread of its paper brightness and how many paper pixels it has."""
+
+    noise: float
+    pixels: int
+
+
+def _box_evidence(page_no: int, box: Box) -> dict[str, object]:
+    return {"page_no": page_no, "box": {"left": box.left, "top": box.top, "width": box.width, "height": box.height}}
+
+
+def _expand(box: Box, margin: int, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+    top, left = max(0, box.top - margin), max(0, box.left - margin)
+    bottom = min(shape[0], box.top + box.height + margin)
+    right = min(shape[1], box.left + box.width + margin)
+    return top, bottom, left, right
+
+
+def _margin(box: Box) -> int:
+    return max(2, round(FIELD_MARGIN_SHARE * box.height))
+
+
+def _smoothed(gray: np.ndarray) -> np.ndarray:
+    """The page after a 3x3 mean: keeps paper grain and texture that JPEG preserves, drops pixel-level jitter."""
+    return cv2.blur(gray.astype(np.float32), (3, 3))
+
+
+def _background_mask(patch: np.ndarray) -> np.ndarray:
+    """Paper pixels of a patch: away from ink (anything INK_STEP darker than the paper, dilated by 4 px)."""
+    paper = float(np.percentile(patch, 90))
+    ink = (patch < paper - INK_STEP).astype(np.uint8)
+    return cv2.dilate(ink, np.ones((5, 5), np.uint8)) == 0
+
+
+def _detrended_std(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> float:
+    """Spread of paper brightness after removing a plane (shadows and uneven lighting are not texture)."""
+    design = np.column_stack([np.ones_like(rows), rows, cols]).astype(np.float64)
+    coefficients, *_ = np.linalg.lstsq(design, values.astype(np.float64), rcond=None)
+    return float(np.std(values - design @ coefficients))
+
+
+def _region_stats(gray: np.ndarray, smoothed: np.ndarray, box: Box) -> _Region | None:
+    top, bottom, left, right = _expand(box, _margin(box), gray.shape)
+    if bottom - top < 3 or right - left < 3:
+        return None
+    mask = _background_mask(gray[top:bottom, left:right])
+    rows, cols = np.nonzero(mask)
+    if rows.size < MIN_BACKGROUND_PIXELS:
+        return None
+    values = smoothed[top:bottom, left:right][mask]
+    return _Region(_detrended_std(values, rows, cols), int(rows.size))
+
+
+def _overlaps(word: Box, field: Box) -> bool:
+    ix = min(word.left + word.width, field.left + field.width) - max(word.left, field.left)
+    iy = min(word.top + word.height, field.top + field.height) - max(word.top, field.top)
+    return ix > 0 and iy > 0 and ix * iy >= 0.5 * word.width * word.height
+
+
+def _reference_regions(gray: np.ndarray, smoothed: np.ndarray, lines: Sequence[Line], skip: Box) -> list[_Region]:
+    """Background statistics of pieces of the other text lines as wide as the field (texture depends on size)."""
+    regions = []
+    for line in lines:
+        line_box = line.box
+        if line_box is None or _overlaps(line_box, skip) or _overlaps(skip, line_box):
+            continue
+        for left in range(line_box.left, line_box.left + line_box.width - skip.width + 1, max(1, skip.width)):
+            piece = Box(left, line_box.top, skip.width, line_box.height)
+            stats = _region_stats(gray, smoothed, piece)
+            if stats is not None:
+                regions.append(stats)
+    return regions
+
+
+def _noise_findings(gray: np.ndarray, page: PageText, name: str, box: Box,
+                    smoothed: np.ndarray) -> list[Flag]:
+    field_stats = _region_stats(gray, smoothed, box)
+    references = _reference_regions(gray, smoothed, page.lines, box)
+    if field_stats is None or len(references) < 3:
+        return []
+    page_noise = float(np.median([r.noise for r in references]))
+    if page_noise < MIN_REFERENCE_NOISE:
+        return []
+    ratio = field_stats.noise / page_noise
+    evidence = {**_box_evidence(page.page_no, box), "field": name, "noise": round(field_stats.noise, 2),
+                "page_noise": round(page_noise, 2), "ratio": round(ratio, 2)}
+    if ratio <= FLAT_PATCH_RATIO:
+        return [make_flag(TAMPERED, f"the paper around {name} is flatter than the rest of the page "
+                          "(whited out and retyped?)", {**evidence, "kind": "flat_patch"})]
+    if ratio >= FOREIGN_NOISE_RATIO:
+        return [make_flag(TAMPERED, f"the paper around {name} has other noise than the rest of the page "
+                          "(pasted from another image?)", {**evidence, "kind": "foreign_noise"})]
+    return []
+
+
+def _cap_height_words(words: Sequence[Word]) -> list[Word]:
+    """Words whose box spans exactly cap height: a capital, digit or ascender, and no descender."""
+    out = []
+    for word in words:
+        text = word.text.strip()
+        if (len(text) < 2 and text != "№") or any(c in _DESCENDERS for c in text):
+            continue
+        if any(c.isupper() or c in _TALL_GLYPHS for c in text):
+            out.append(word)
+    return out
+
+
+def _robust_spread(values: np.ndarray) -> tuple[float, float]:
+    median = float(np.median(values))
+    return median, max(1.4826 * float(np.median(np.abs(values - median))), 0.05 * median, 1.0)
+
+
+def _size_findings(page: PageText, name: str, box: Box) -> list[Flag]:
+    for line in page.lines:
+        field_words = [w for w in line.words if _overlaps(w.box, box)]
+        if not field_words:
+            continue
+        others = _cap_height_words([w for w in line.words if not _overlaps(w.box, box)])
+        measured = _cap_height_words(field_words)
+        if len(others) < 2 or not measured:
+            return []
+        heights = np.array([w.box.height for w in others], dtype=float)
+        bottoms = np.array([w.box.top + w.box.height for w in others], dtype=float)
+        median_h, spread_h = _robust_spread(heights)
+        median_b = float(np.median(bottoms))
+        field_h = float(np.median([w.box.height for w in measured]))
+        field_b = float(np.median([w.box.top + w.box.height for w in measured]))
+        size_off = abs(field_h - median_h) / median_h
+        z = abs(field_h - median_h) / spread_h
+        base_off = abs(field_b - median_b) / median_h
+        if (size_off >= HEIGHT_DEVIATION and z >= HEIGHT_ROBUST_Z) or base_off >= BASELINE_DEVIATION:
+            evidence = {**_box_evidence(page.page_no, box), "field": name, "kind": "font_size",
+                        "height": field_h, "line_height": median_h, "baseline_offset": round(base_off, 2)}
+            return [make_flag(TAMPERED, f"{name} is set in another size or baseline than the rest of its line",
+                              evidence)]
+        return []
+    return []
+
+
+def image_tamper_findings(gray: np.ndarray, page: PageText, field_boxes: Mapping[str, Box]) -> tuple[Flag, ...]:
+    """TAMPERED flags for fields of one upright grayscale page (uint8, the pixels the boxes refer to)."""
+    if gray.ndim != 2 or gray.dtype != np.uint8 or gray.size == 0:
+        return ()
+    smoothed = _smoothed(gray)
+    flags: list[Flag] = []
+    for name, box in field_boxes.items():
+        if box.width <= 0 or box.height <= 0:
+            continue
+        found = _noise_findings(gray, page, name, box, smoothed) or _size_findings(page, name, box)
+        flags.extend(found)
+    return tuple(flags)
