@@ -1,0 +1,104 @@
+"""The verification stage over database rows: registers imported, flags, units and totals written back."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from intake.db import make_engine, migrate
+from intake.iin import iin_check_digit
+from intake.models import Batch, Document, Submission
+from intake.registry_files import CERTIFICATE_COLUMNS, ORGANIZATION_COLUMNS
+from intake.registry_import import import_registry
+from workers.verify import verify_batch
+
+IIN = "88051445012" + str(iin_check_digit("88051445012"))
+OTHER_IIN = "90010140012" + str(iin_check_digit("90010140012"))
+ORG = "ORG-1,НАО «Медицинский университет Караганды»,Karaganda Medical University|КМУ,123456789012,KZ,Караганда,2015-01-01,,true"
+CERTS = [
+    f"0012345,ORG-1,{IIN},Жақсыбекова Әйгерім Серікқызы,Педиатрия,36,2024-02-12,2024-02-24,2024-02-26,valid",
+    f"0099999,ORG-1,{IIN},Жақсыбекова Әйгерім Серікқызы,Хирургия,72,2023-03-01,2023-03-20,2023-03-21,revoked",
+]
+
+
+def _fields(number: str, hours: int, holder: str = "Жаксыбекова Айгерим") -> dict[str, object]:
+    return {"holder_name": holder, "cert_number": number, "issuer": "НАО \"Медицинский университет Караганды\"",
+            "program": "Педиатрия", "hours": hours, "start_date": "2024-02-12", "end_date": "2024-02-24",
+            "issue_date": "2024-02-26"}
+
+
+def _document(file: str, fields: dict[str, object], image_hash: str | None = None) -> Document:
+    return Document(file=file, state="done", status="verified", doc_type="advanced_training", language="ru",
+                    fields=fields, confidence={k: 0.9 for k in fields}, flags=[], image_hash=image_hash,
+                    extra={"read_flags": [], "qr_payloads": [], "field_boxes": {}})
+
+
+def _submission(sid: str, iin: str, name: str, documents: list[Document]) -> Submission:
+    meta = {"iin": iin, "full_name": name, "latin_name": None, "purpose": "qualification",
+            "target_category": "first", "submitted_at": "2025-11-03", "channel": "service_center"}
+    return Submission(submission_id=sid, applicant_iin=iin, meta=meta, status="received", documents=documents)
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Session:
+    registry = tmp_path / "registry"
+    registry.mkdir()
+    (registry / "organizations.csv").write_text(",".join(ORGANIZATION_COLUMNS) + "\n" + ORG + "\n", encoding="utf-8")
+    (registry / "certificates.csv").write_text(
+        ",".join(CERTIFICATE_COLUMNS) + "\n" + "\n".join(CERTS) + "\nbad,row\n", encoding="utf-8")
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    migrate(engine)
+    db = Session(engine, expire_on_commit=False)
+    report = import_registry(db, registry)
+    assert report.organizations == 1 and report.certificates == 2 and len(report.problems) == 1
+    assert import_registry(db, registry).added == 0  # re-loading updates, never duplicates
+    return db
+
+
+def _codes(document: Document) -> list[str]:
+    return [f["code"] for f in document.flags or []]
+
+
+def test_register_identity_and_units(session: Session) -> None:
+    good = _document("good.png", _fields("0012345", 36))
+    hours_changed = _document("hours.png", _fields("OO12345", 108))  # O/0 confusion still finds the record
+    revoked = _document("revoked.png", _fields("0099999", 72))
+    unknown_number = _document("missing.png", _fields("0055555", 24))
+    someone_else = _document("other.png", _fields("0012345", 36, holder="Петров Иван Сергеевич"))
+    name = "Жақсыбекова Әйгерім Серікқызы"
+    others = [_submission(f"S-{i}", IIN, name, [doc])  # one each: the same course twice would overlap
+              for i, doc in enumerate([hours_changed, revoked, unknown_number, someone_else], start=2)]
+    submission = _submission("S-1", IIN, name, [good])
+    session.add(Batch(inbox="x", submissions=[submission, *others]))
+    session.commit()
+    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    assert _codes(good) == [] and good.status == "verified"
+    assert good.fields and good.fields["issuer_org_id"] == "ORG-1"
+    assert good.credit_units == {"criterion": 1, "units": 36}
+    mismatch = [f for f in hours_changed.flags or [] if f["code"] == "REGISTRY_MISMATCH"]
+    assert mismatch and mismatch[0]["evidence"]["field"] == "hours"
+    assert "REVOKED" in _codes(revoked)
+    assert _codes(unknown_number) == ["NOT_IN_REGISTRY"]
+    assert "HOLDER_MISMATCH" in _codes(someone_else)
+    result = submission.result or {}
+    assert result["credit_units"]["additional_education"] == 36
+    assert result["eligible"] is False
+    assert "additional_education: 36 of 120" in result["shortfalls"]
+    json.dumps(result)
+
+
+def test_same_number_of_another_applicant_is_duplicate_on_both_sides(session: Session) -> None:
+    first = _document("a.png", _fields("0012345", 36))
+    second = _document("b.png", _fields("0012345", 36, holder="Петров Иван"))
+    session.add(Batch(inbox="x", submissions=[
+        _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [first]),
+        _submission("S-2", OTHER_IIN, "Петров Иван", [second]),
+    ]))
+    session.commit()
+    batch = first.submission.batch
+    verify_batch(session, batch, today=date(2025, 11, 22))
+    assert "DUPLICATE" in _codes(first) and "DUPLICATE" in _codes(second)
