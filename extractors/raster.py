@@ -1,0 +1,114 @@
+"""Decodes JPEG, PNG and TIFF bytes into 8-bit grayscale pages, refusing decompression bombs from the header."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from collections.abc import Iterator
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from extractors.errors import UnreadableDocument
+
+_KIND_NAMES = {"jpeg": "JPEG", "png": "PNG", "tiff": "TIFF"}
+
+
+def _megapixels(pixels: int) -> str:
+    return f"{pixels / 1e6:.0f} MP" if pixels >= 1e6 else f"{pixels / 1e6:.2f} MP"
+
+
+def check_page_size(width: int, height: int, max_pixels: int) -> None:
+    """Refuse a page whose header dimensions exceed the pixel limit (before anything is decoded)."""
+    pixels = width * height
+    if width <= 0 or height <= 0:
+        raise UnreadableDocument(f"image has no pixels ({width}×{height})")
+    if pixels > max_pixels:
+        raise UnreadableDocument(
+            f"image is {width}×{height} = {_megapixels(pixels)}, limit {_megapixels(max_pixels)}")
+
+
+def _open(data: bytes, kind: str, max_pixels: int) -> Image.Image:
+    name = _KIND_NAMES.get(kind, kind.upper())
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            return Image.open(io.BytesIO(data))  # reads the header only
+    except Image.DecompressionBombError as exc:
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = int(found.group(1)) if found else 0
+        raise UnreadableDocument(
+            f"image is {_megapixels(pixels)}, limit {_megapixels(max_pixels)}") from exc
+    except UnidentifiedImageError as exc:
+        raise UnreadableDocument(f"damaged {name}: the header cannot be read") from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise UnreadableDocument(f"damaged {name}: {exc}") from exc
+
+
+def count_frames(image: Image.Image, max_pages: int) -> int:
+    """Number of pages of a (multi-page) image, refusing more than `max_pages` without decoding any."""
+    frames = 1
+    while True:
+        try:
+            image.seek(frames)
+        except EOFError:
+            break
+        frames += 1
+        if frames > max_pages:
+            raise UnreadableDocument(f"image has more than {max_pages} pages, limit {max_pages}")
+    image.seek(0)
+    return frames
+
+
+def to_gray(image: Image.Image) -> np.ndarray:
+    """8-bit grayscale of any mode: palette and alpha over white, 16/32-bit scaled down, CMYK via RGB."""
+    mode = image.mode
+    if mode == "P":
+        image = image.convert("RGBA")
+        mode = "RGBA"
+    if mode in ("RGBA", "LA", "PA", "La", "RGBa"):
+        white = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(white, image.convert("RGBA"))
+        mode = "RGBA"
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        wide = np.asarray(image.convert("I"), dtype=np.float64)
+        top = float(wide.max()) or 1.0
+        return np.ascontiguousarray((wide * (255.0 / top)).clip(0, 255).astype(np.uint8))
+    if mode == "F":
+        wide = np.asarray(image, dtype=np.float64)
+        low, high = float(wide.min()), float(wide.max())
+        span = (high - low) or 1.0
+        return np.ascontiguousarray(((wide - low) * (255.0 / span)).astype(np.uint8))
+    if mode == "CMYK":
+        image = image.convert("RGB")
+    return np.ascontiguousarray(np.asarray(image.convert("L"), dtype=np.uint8))
+
+
+def _decode_frame(image: Image.Image, name: str, page_no: int) -> np.ndarray:
+    try:
+        image.load()
+        upright = ImageOps.exif_transpose(image) or image
+        return to_gray(upright)
+    except OSError as exc:
+        text = str(exc)
+        if "truncated" in text or "broken data stream" in text or "end of file" in text.lower():
+            raise UnreadableDocument(f"truncated {name} (page {page_no})" if page_no > 1
+                                     else f"truncated {name}") from exc
+        raise UnreadableDocument(f"damaged {name}: {text}") from exc
+    except (ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise UnreadableDocument(f"damaged {name}: {exc}") from exc
+
+
+def decode_image_pages(data: bytes, kind: str, max_pixels_per_page: int, max_pages: int) -> Iterator[np.ndarray]:
+    """Yield each page of an image file as a 2-D uint8 array, one at a time, upright per EXIF orientation."""
+    name = _KIND_NAMES.get(kind, kind.upper())
+    if not data:
+        raise UnreadableDocument(f"empty {name} file")
+    image = _open(data, kind, max_pixels_per_page)
+    with image:
+        frames = count_frames(image, max_pages)
+        for index in range(frames):
+            image.seek(index)
+            check_page_size(image.width, image.height, max_pixels_per_page)
+            yield _decode_frame(image, name, index + 1)

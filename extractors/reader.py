@@ -1,0 +1,96 @@
+"""Reads a document's bytes into PageText values: PDF text layers where present, else preprocessing + OCR."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from extractors.errors import UnreadableDocument
+from extractors.pdf import check_pdf, pdf_text_layer, render_pdf_pages
+from extractors.preprocess import downscale, normalize_illumination, prepare_for_ocr
+from extractors.qr import decode_qr
+from extractors.raster import decode_image_pages
+from extractors.tesseract import OsdResult, TesseractEngine
+from extractors.tsv import tsv_to_page
+from extractors.types import PageText
+
+ALL_LANGUAGES = "rus+kaz+eng"
+_SCRIPT_LANGUAGES = {"Cyrillic": "rus+kaz", "Latin": "eng"}
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Limits and reading choices for one document."""
+
+    max_pages: int = 30
+    max_pixels_per_page: int = 60_000_000
+    ocr_dpi: int = 300  # scanned PDF pages are rendered at this resolution
+    qr_dpi: int = 150  # born-digital pages are rendered at this resolution only to look for QR codes
+    osd_max_side: int = 1800  # px; orientation/script detection runs on a copy this small
+    min_orientation_confidence: float = 2.0
+    min_script_confidence: float = 1.0
+    pick_languages_by_script: bool = True  # False: always run rus+kaz+eng
+    clean_noise: bool = False
+
+
+def choose_languages(osd: OsdResult | None, limits: ReadLimits) -> str:
+    """OCR languages for a page: by the detected script when sure, all three otherwise."""
+    if not limits.pick_languages_by_script or osd is None or osd.script_confidence < limits.min_script_confidence:
+        return ALL_LANGUAGES
+    return _SCRIPT_LANGUAGES.get(osd.script, ALL_LANGUAGES)
+
+
+def page_rotation(osd: OsdResult | None, limits: ReadLimits) -> int:
+    """Degrees clockwise to turn the page upright (0 when the detection is unsure)."""
+    if osd is None or osd.orientation_confidence < limits.min_orientation_confidence:
+        return 0
+    return (360 - osd.rotation) % 360
+
+
+def ocr_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limits: ReadLimits) -> PageText:
+    """Orientation and script, clean-up, OCR and QR codes of one grayscale page."""
+    evenly_lit = normalize_illumination(gray)
+    small, factor = downscale(evenly_lit, limits.osd_max_side)
+    osd = engine.detect_orientation_script(small, dpi=max(72, round(300 * factor)))
+    prepared = prepare_for_ocr(evenly_lit, page_rotation(osd, limits), clean_noise=limits.clean_noise,
+                               lit_evenly=True)
+    languages = choose_languages(osd, limits)
+    tsv = engine.ocr_tsv(prepared.image, languages)
+    height, width = prepared.image.shape
+    page = tsv_to_page(tsv, page_no, width, height, rotation=prepared.rotation, skew=prepared.skew,
+                       language_hint=languages)
+    return _with_qr(page, decode_qr(gray))
+
+
+def _with_qr(page: PageText, payloads: tuple[str, ...]) -> PageText:
+    if not payloads:
+        return page
+    return PageText(page_no=page.page_no, width=page.width, height=page.height, lines=page.lines,
+                    source=page.source, rotation=page.rotation, skew=page.skew, qr_payloads=payloads,
+                    language_hint=page.language_hint)
+
+
+def _read_pdf(data: bytes, engine: TesseractEngine, limits: ReadLimits) -> Iterator[PageText]:
+    page_count = check_pdf(data, limits.max_pages)
+    layer = pdf_text_layer(data, limits.max_pages) or (None,) * page_count
+    text_pages = {page.page_no: page for page in layer if page is not None}
+    scanned = [number for number in range(1, page_count + 1) if number not in text_pages]
+    for number, gray in render_pdf_pages(data, limits.ocr_dpi, scanned, limits.max_pixels_per_page):
+        yield ocr_page(gray, number, engine, limits)
+    if text_pages:
+        for number, gray in render_pdf_pages(data, limits.qr_dpi, sorted(text_pages)):
+            yield _with_qr(text_pages[number], decode_qr(gray))
+
+
+def read_document(data: bytes, kind: str, engine: TesseractEngine, limits: ReadLimits) -> tuple[PageText, ...]:
+    """Every page of a document ("pdf", "jpeg", "png" or "tiff") read, in page order."""
+    if kind == "pdf":
+        pages = list(_read_pdf(data, engine, limits))
+    elif kind in ("jpeg", "png", "tiff"):
+        pages = [ocr_page(gray, number, engine, limits) for number, gray in
+                 enumerate(decode_image_pages(data, kind, limits.max_pixels_per_page, limits.max_pages), start=1)]
+    else:
+        raise UnreadableDocument(f"unsupported file type {kind!r}; send PDF, JPEG, PNG or TIFF")
+    return tuple(sorted(pages, key=lambda page: page.page_no))

@@ -1,0 +1,88 @@
+"""The one adapter to Tesseract (tesserocr, the C API): engines loaded once per process and reused per page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import tesserocr
+
+DEFAULT_LANGUAGES: tuple[str, ...] = ("rus+kaz+eng", "rus+kaz", "eng")
+
+
+@dataclass(frozen=True)
+class OsdResult:
+    """Tesseract's orientation and script detection for one page."""
+
+    rotation: int  # degrees the page content is turned clockwise (0, 90, 180, 270): undo counter-clockwise
+    orientation_confidence: float
+    script: str  # "Cyrillic", "Latin", …
+    script_confidence: float
+
+
+class TesseractEngine:
+    """One single-threaded Tesseract per language set, initialised on first use and kept for the process.
+
+    tesserocr's libtesseract is built without OpenMP, so each engine runs on one thread (the OMP_THREAD_LIMIT=1
+    behaviour); parallelism comes from running one engine per worker process.
+    """
+
+    def __init__(self, tessdata: str, languages: Iterable[str] = DEFAULT_LANGUAGES) -> None:
+        self.tessdata = tessdata.rstrip("/") + "/"
+        self._apis: dict[str, tesserocr.PyTessBaseAPI] = {}
+        self._osd: tesserocr.PyTessBaseAPI | None = None
+        for language in languages:
+            self._api(language)
+
+    def _api(self, languages: str) -> tesserocr.PyTessBaseAPI:
+        api = self._apis.get(languages)
+        if api is None:
+            api = tesserocr.PyTessBaseAPI(path=self.tessdata, lang=languages, psm=tesserocr.PSM.AUTO,
+                                          oem=tesserocr.OEM.LSTM_ONLY)
+            self._apis[languages] = api
+        return api
+
+    @staticmethod
+    def _set_image(api: tesserocr.PyTessBaseAPI, image: np.ndarray, dpi: int) -> None:
+        gray = np.ascontiguousarray(image, dtype=np.uint8)
+        if gray.ndim != 2:
+            raise ValueError("the engine reads 2-D grayscale pages")
+        height, width = gray.shape
+        api.SetImageBytes(gray.tobytes(), width, height, 1, width)
+        api.SetSourceResolution(dpi)
+
+    def ocr_tsv(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
+        """Raw TSV (level…text columns, no header) of a grayscale page read with the given languages."""
+        api = self._api(languages)
+        self._set_image(api, image, dpi)
+        try:
+            api.Recognize()
+            return str(api.GetTSVText(0))
+        finally:
+            api.Clear()
+
+    def detect_orientation_script(self, image: np.ndarray, dpi: int = 300) -> OsdResult | None:
+        """Orientation and script of a page (best on a downscaled copy); None when too little text."""
+        if self._osd is None:
+            self._osd = tesserocr.PyTessBaseAPI(path=self.tessdata, lang="osd", psm=tesserocr.PSM.OSD_ONLY)
+        self._set_image(self._osd, image, dpi)
+        try:
+            found = self._osd.DetectOrientationScript()
+        except RuntimeError:
+            found = None
+        finally:
+            self._osd.Clear()
+        if not found:
+            return None
+        return OsdResult(rotation=int(found["orient_deg"]) % 360,
+                         orientation_confidence=float(found["orient_conf"]),
+                         script=str(found["script_name"]), script_confidence=float(found["script_conf"]))
+
+    def close(self) -> None:
+        for api in self._apis.values():
+            api.End()
+        self._apis.clear()
+        if self._osd is not None:
+            self._osd.End()
+            self._osd = None

@@ -1,0 +1,46 @@
+"""Parses Tesseract TSV output into a PageText: words with boxes and 0..1 confidences, grouped into lines."""
+
+from __future__ import annotations
+
+from extractors.types import Box, Line, PageText, Word
+
+_WORD_LEVEL = "5"
+_COLUMNS = 12  # level page block par line word left top width height conf text
+
+
+def _word_from_fields(fields: list[str]) -> tuple[tuple[str, str, str], Word] | None:
+    if len(fields) < _COLUMNS or fields[0] != _WORD_LEVEL:
+        return None
+    text = "\t".join(fields[11:]).strip()  # a tab inside text would have split it
+    if not text:
+        return None
+    try:
+        left, top, width, height = (int(value) for value in fields[6:10])
+        confidence = float(fields[10])
+    except ValueError:
+        return None
+    if confidence < 0:
+        return None
+    key = (fields[2], fields[3], fields[4])
+    return key, Word(text=text, confidence=min(confidence, 100.0) / 100.0, box=Box(left, top, width, height))
+
+
+def parse_tsv_lines(tsv: str) -> tuple[Line, ...]:
+    """Lines of words in the order Tesseract wrote them, one Line per (block, paragraph, line)."""
+    grouped: dict[tuple[str, str, str], list[Word]] = {}
+    for raw in tsv.splitlines():
+        if not raw or raw.startswith("level"):
+            continue
+        parsed = _word_from_fields(raw.split("\t"))
+        if parsed is None:
+            continue
+        key, word = parsed
+        grouped.setdefault(key, []).append(word)
+    return tuple(Line(words=tuple(words)) for words in grouped.values())
+
+
+def tsv_to_page(tsv: str, page_no: int, width: int, height: int, *, rotation: int = 0, skew: float = 0.0,
+                language_hint: str | None = None) -> PageText:
+    """A PageText (source "ocr") from one page of TSV text."""
+    return PageText(page_no=page_no, width=width, height=height, lines=parse_tsv_lines(tsv), source="ocr",
+                    rotation=rotation, skew=skew, language_hint=language_hint)

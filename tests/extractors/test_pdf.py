@@ -1,0 +1,100 @@
+"""PDF reading: text layers without OCR, scans detected, encrypted/damaged files refused; word grouping."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pytest
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from extractors.errors import UnreadableDocument
+from extractors.pdf import check_pdf, pdf_text_layer, render_pdf_pages, words_to_lines
+from tests.extractors.rendering import KAZAKH, render_page
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def born_digital_pdf(lines: tuple[str, ...]) -> bytes:
+    pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
+    buffer = io.BytesIO()
+    document = canvas.Canvas(buffer)
+    document.setFont("DejaVuSans", 12)
+    for index, line in enumerate(lines):
+        document.drawString(72, 760 - 24 * index, line)
+    document.showPage()
+    document.save()
+    return buffer.getvalue()
+
+
+def image_only_pdf() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    document = canvas.Canvas(buffer)
+    document.drawImage(ImageReader(Image.fromarray(render_page(KAZAKH, dpi=100))), 0, 0, 595, 842)
+    document.showPage()
+    document.save()
+    return buffer.getvalue()
+
+
+def test_words_to_lines_reading_order() -> None:
+    words = [
+        {"text": "0012345", "x0": 300, "x1": 350, "top": 101, "bottom": 113},
+        {"text": "Куәлік", "x0": 72, "x1": 120, "top": 100, "bottom": 112},
+        {"text": "№", "x0": 280, "x1": 290, "top": 100.5, "bottom": 112},
+        {"text": "108", "x0": 72, "x1": 90, "top": 130, "bottom": 142},
+        {"text": " ", "x0": 95, "x1": 97, "top": 130, "bottom": 142},
+    ]
+    lines = words_to_lines(words)
+    assert [line.text for line in lines] == ["Куәлік № 0012345", "108"]
+    assert lines[0].words[0].confidence == 1.0
+    assert lines[0].words[0].box.left == 72 and lines[0].words[0].box.width == 48
+
+
+def test_born_digital_text_layer_read_without_ocr() -> None:
+    pages = pdf_text_layer(born_digital_pdf(KAZAKH), max_pages=30)
+    assert pages is not None and pages[0] is not None
+    page = pages[0]
+    assert page.source == "text_layer" and page.page_no == 1 and page.width == 595
+    assert page.text.splitlines() == list(KAZAKH)
+
+
+def test_image_only_pdf_has_no_text_layer_and_renders() -> None:
+    data = image_only_pdf()
+    assert pdf_text_layer(data, max_pages=30) is None
+    rendered = list(render_pdf_pages(data, dpi=72))
+    assert [number for number, _ in rendered] == [1]
+    height, width = rendered[0][1].shape
+    assert abs(height - 842) <= 1 and abs(width - 595) <= 1 and rendered[0][1].min() < 50
+
+
+def test_encrypted_pdf_refused() -> None:
+    source = pikepdf.open(io.BytesIO(born_digital_pdf(("secret",))))
+    buffer = io.BytesIO()
+    source.save(buffer, encryption=pikepdf.Encryption(user="user", owner="owner"))
+    with pytest.raises(UnreadableDocument, match="encrypted PDF"):
+        check_pdf(buffer.getvalue(), 30)
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"hello, this is not a PDF", "header is missing"),
+    (b"%PDF-1.7\n" + b"\x00garbage" * 50, "damaged PDF"),
+])
+def test_bad_files_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(UnreadableDocument, match=reason):
+        check_pdf(data, 30)
+
+
+def test_truncated_pdf_refused_or_still_readable() -> None:
+    data = born_digital_pdf(KAZAKH)
+    with pytest.raises(UnreadableDocument, match="damaged PDF"):
+        check_pdf(data[: len(data) // 3], 30)
+
+
+def test_page_limit() -> None:
+    with pytest.raises(UnreadableDocument, match="limit 0"):
+        check_pdf(born_digital_pdf(("a",)), 0)

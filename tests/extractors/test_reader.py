@@ -1,0 +1,93 @@
+"""read_document end to end: PDFs by text layer or OCR, images by OCR, with QR codes and clear refusals."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+import qrcode
+from PIL import Image
+
+from extractors.errors import UnreadableDocument
+from extractors.preprocess import rotate_clockwise, rotate_small_angle
+from extractors.reader import ReadLimits, choose_languages, page_rotation, read_document
+from extractors.tesseract import OsdResult, TesseractEngine
+from tests.extractors.rendering import ENGLISH, KAZAKH, RUSSIAN, render_page
+from tests.extractors.test_pdf import born_digital_pdf, image_only_pdf
+
+TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
+LIMITS = ReadLimits(max_pages=30, max_pixels_per_page=60_000_000)
+
+
+@pytest.fixture(scope="module")
+def engine() -> TesseractEngine:
+    return TesseractEngine(TESSDATA, languages=())
+
+
+def _png(page: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(page).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _words(text: str) -> set[str]:
+    return set(text.replace(",", " ").split())
+
+
+def test_language_choice_by_script() -> None:
+    sure_cyrillic = OsdResult(rotation=90, orientation_confidence=20, script="Cyrillic", script_confidence=5)
+    assert choose_languages(sure_cyrillic, LIMITS) == "rus+kaz"
+    assert choose_languages(OsdResult(0, 20, "Latin", 5), LIMITS) == "eng"
+    assert choose_languages(OsdResult(0, 20, "Latin", 0.2), LIMITS) == "rus+kaz+eng"
+    assert choose_languages(OsdResult(0, 20, "Arabic", 5), LIMITS) == "rus+kaz+eng"
+    assert choose_languages(None, LIMITS) == "rus+kaz+eng"
+    assert page_rotation(sure_cyrillic, LIMITS) == 270
+    assert page_rotation(OsdResult(90, 0.5, "Latin", 5), LIMITS) == 0
+
+
+def test_unsupported_kind_refused(engine: TesseractEngine) -> None:
+    with pytest.raises(UnreadableDocument, match="unsupported"):
+        read_document(b"GIF89a", "gif", engine, LIMITS)
+
+
+def test_born_digital_pdf_read_from_text_layer(engine: TesseractEngine) -> None:
+    pages = read_document(born_digital_pdf(RUSSIAN), "pdf", engine, LIMITS)
+    assert len(pages) == 1 and pages[0].source == "text_layer"
+    assert pages[0].text.splitlines() == list(RUSSIAN)
+
+
+@pytest.mark.slow
+def test_scanned_pdf_is_ocred(engine: TesseractEngine) -> None:
+    pages = read_document(image_only_pdf(), "pdf", engine, LIMITS)
+    assert len(pages) == 1 and pages[0].source == "ocr"
+    assert {"Жақсыбекова", "Әйгерім", "Серікқызы", "Қарағанды"} <= _words(pages[0].text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lines", "expected"), [
+    (RUSSIAN, {"СЕРТИФИКАТ", "квалификации", "Иванову", "педиатрии", "108", "февраля"}),
+    (KAZAKH, {"КУӘЛІК", "Жақсыбекова", "Әйгерім", "Серікқызы", "Қарағанды", "өтті", "сағат", "нөмірі",
+              "Өскемен", "ұлттық", "жүрек", "һәм", "біліктілікті"}),
+    (ENGLISH, {"CERTIFICATE", "John", "Smith", "Emergency", "Medicine", "72", "2024-118"}),
+])
+def test_turned_skewed_page_is_read(engine: TesseractEngine, lines: tuple[str, ...], expected: set[str]) -> None:
+    damaged = rotate_clockwise(rotate_small_angle(render_page(lines), 3.0), 90)
+    pages = read_document(_png(damaged), "png", engine, LIMITS)
+    assert pages[0].rotation == 270 and pages[0].source == "ocr"
+    assert expected <= _words(pages[0].text)
+
+
+@pytest.mark.slow
+def test_qr_payload_attached(engine: TesseractEngine) -> None:
+    page = Image.fromarray(render_page(ENGLISH))
+    page.paste(qrcode.make("CERT:2024-118").get_image().convert("L").resize((300, 300)), (1800, 2800))
+    pages = read_document(_png(np.asarray(page)), "png", engine, LIMITS)
+    assert pages[0].qr_payloads == ("CERT:2024-118",)
+
+
+def test_bomb_refused_before_ocr(engine: TesseractEngine) -> None:
+    from tests.extractors.test_raster import _png_claiming
+
+    with pytest.raises(UnreadableDocument, match="400 MP"):
+        read_document(_png_claiming(20000, 20000), "png", engine, LIMITS)

@@ -1,0 +1,42 @@
+"""TSV text from Tesseract parsed into lines of words with boxes and 0..1 confidences."""
+
+from __future__ import annotations
+
+from extractors.tsv import parse_tsv_lines, tsv_to_page
+from extractors.types import Box
+
+TSV = "\n".join([
+    "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t",
+    "2\t1\t1\t0\t0\t0\t200\t300\t900\t120\t-1\t",
+    "5\t1\t1\t1\t1\t1\t200\t300\t300\t40\t96.5\tСЕРТИФИКАТ",
+    "5\t1\t1\t1\t1\t2\t520\t300\t40\t40\t91\t№",
+    "5\t1\t1\t1\t1\t3\t570\t300\t200\t40\t88\t0012345",
+    "5\t1\t1\t1\t2\t1\t200\t360\t250\t40\t70\tҚарағанды",
+    "5\t1\t1\t1\t2\t2\t460\t360\t10\t40\t95\t ",
+    "5\t1\t2\t1\t1\t1\t200\t900\t100\t40\t-1\t",
+    "5\t1\t2\t1\t1\t2\t200\t900\t100\t40\t55\t108",
+])
+
+
+def test_words_grouped_by_block_paragraph_line() -> None:
+    lines = parse_tsv_lines(TSV)
+    assert [line.text for line in lines] == ["СЕРТИФИКАТ № 0012345", "Қарағанды", "108"]
+
+
+def test_boxes_and_confidences() -> None:
+    first = parse_tsv_lines(TSV)[0]
+    assert first.words[0].box == Box(200, 300, 300, 40)
+    assert first.words[0].confidence == 0.965
+    assert first.confidence == 0.88
+
+
+def test_page_from_tsv_carries_what_was_applied() -> None:
+    page = tsv_to_page(TSV, 2, 2480, 3508, rotation=90, skew=-1.5, language_hint="rus+kaz")
+    assert (page.page_no, page.source, page.rotation, page.skew, page.language_hint) == (2, "ocr", 90, -1.5, "rus+kaz")
+    assert page.text.splitlines()[1] == "Қарағанды"
+
+
+def test_header_blank_and_malformed_rows_are_ignored() -> None:
+    tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" \
+          "5\t1\t1\t1\t1\t1\tx\t0\t1\t1\t90\tbad\n\n5\t1\t1\t1\t1\t2\t0\t0\t5\t5\t90\tgood\n"
+    assert [line.text for line in parse_tsv_lines(tsv)] == ["good"]
