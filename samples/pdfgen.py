@@ -29,9 +29,10 @@ _PDF_FONTS = (
 
 def _register(rnd: random.Random) -> tuple[str, str]:
     name, regular, bold = rnd.choice(_PDF_FONTS)
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, f"{marks.FONT_DIR}/{regular}"))
-        pdfmetrics.registerFont(TTFont(f"{name}-Bold", f"{marks.FONT_DIR}/{bold}"))
+    registered = pdfmetrics.getRegisteredFontNames()
+    for face, path in ((name, regular), (f"{name}-Bold", bold)):
+        if face not in registered:
+            pdfmetrics.registerFont(TTFont(face, f"{marks.FONT_DIR}/{path}"))
     return name, f"{name}-Bold"
 
 

@@ -19,10 +19,10 @@ FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
 def born_digital_pdf(lines: tuple[str, ...]) -> bytes:
-    pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
+    pdfmetrics.registerFont(TTFont("PdfTestSans", FONT))
     buffer = io.BytesIO()
     document = canvas.Canvas(buffer)
-    document.setFont("DejaVuSans", 12)
+    document.setFont("PdfTestSans", 12)
     for index, line in enumerate(lines):
         document.drawString(72, 760 - 24 * index, line)
     document.showPage()
