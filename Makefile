@@ -1,7 +1,7 @@
 # The two commands: `make demo` and `make test`. Each installs what is missing first.
 UV = $(shell python3 -m uv --version >/dev/null 2>&1 && echo "python3 -m uv" || echo uv)
 
-.PHONY: demo test deps lint bench-accuracy bench-speed
+.PHONY: demo test deps deps-test lint bench-accuracy bench-speed
 
 deps:
 	@scripts/bootstrap.sh
@@ -9,7 +9,10 @@ deps:
 demo: deps
 	$(UV) run tekser demo
 
-lint: deps
+deps-test:
+	@scripts/bootstrap.sh test
+
+lint: deps-test
 	$(UV) run ruff check .
 	$(UV) run mypy
 

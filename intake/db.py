@@ -7,7 +7,10 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
+
+from tekser.errors import ConfigurationError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -47,3 +50,14 @@ def migrate(engine: Engine) -> None:
 
 def session_factory(engine: Engine) -> sessionmaker:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def open_database(url: str) -> Engine:
+    """An engine on a migrated schema; a database that cannot be reached or migrated is a configuration error."""
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        raise ConfigurationError(f"cannot use the database {engine.url!r}: {exc.__class__.__name__}; "
+                                 "check TEKSER_DATABASE_URL") from exc
+    return engine

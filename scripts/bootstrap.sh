@@ -5,6 +5,10 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-kaz tesseract-ocr-eng
               fonts-dejavu-core fonts-liberation fonts-noto-core poppler-utils)
+# The tests start these themselves on loopback (`scripts/bootstrap.sh test`).
+if [ "${1:-}" = "test" ]; then
+  APT_PACKAGES+=(redis-server postgresql chromium)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -19,7 +19,8 @@ console = Console(stderr=False)
 errors = Console(stderr=True)
 
 
-def _fail(error: TekserError) -> typer.Exit:
+def fail(error: TekserError) -> typer.Exit:
+    """Print the error in one line and give the exit its status (the only place errors become exit codes)."""
     errors.print(f"[bold red]tekser:[/] {error}", highlight=False, soft_wrap=True)
     return typer.Exit(int(error.exit_code))
 
@@ -49,7 +50,7 @@ def batch(
     try:
         _run_batch(inbox, registry, out, settings)
     except TekserError as error:
-        raise _fail(error) from error
+        raise fail(error) from error
 
 
 @app.command()
@@ -65,7 +66,7 @@ def demo(
     try:
         _run_batch(folder / "inbox", folder / "registry", folder / "out", Settings())
     except TekserError as error:
-        raise _fail(error) from error
+        raise fail(error) from error
 
 
 registry_app = typer.Typer(no_args_is_help=True, help="Keep the registers of organizations and certificates current.")
@@ -79,21 +80,30 @@ def registry_import(
     """Load the registers into the database: new rows added, changed rows updated, bad rows reported."""
     from sqlalchemy.orm import Session
 
-    from intake.db import make_engine, migrate
+    from intake.db import open_database
     from intake.registry_import import import_registry
 
     settings = Settings()
     try:
-        engine = make_engine(settings.resolved_database_url)
-        migrate(engine)
+        engine = open_database(settings.resolved_database_url)
         with Session(engine) as session:
             report = import_registry(session, folder)
     except TekserError as error:
-        raise _fail(error) from error
+        raise fail(error) from error
     console.print(f"{report.organizations} organizations, {report.certificates} certificates; "
                   f"{report.added} added, {report.updated} updated, {len(report.problems)} rows refused")
     for problem in report.problems:
         console.print(f"  [yellow]refused[/] {problem}", highlight=False)
+
+
+def _register_service_commands() -> None:
+    from tekser.commands import serve, users, watch, worker
+
+    for module in (worker, serve, watch, users):
+        module.register(app)
+
+
+_register_service_commands()
 
 
 def main() -> None:

@@ -29,6 +29,21 @@ class Settings(BaseSettings):
     max_file_bytes: int = 40 * 1024 * 1024
     max_pages: int = 30
     max_pixels_per_page: int = 60_000_000
+    # service mode (queued workers, HTTP intake, watch folder)
+    ocr_time_limit_s: int = Field(default=300, ge=5)  # one document's read; hangs are killed after this
+    max_attempts: int = Field(default=3, ge=1)  # a document that crashes its worker this often ends failed
+    reconcile_after_s: int = Field(default=600, ge=10)  # a document stuck in a state this long is re-enqueued
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+    max_upload_bytes: int = 200 * 1024 * 1024  # one HTTP request, all files together
+    zip_max_entries: int = 2000
+    zip_max_total_bytes: int = 400 * 1024 * 1024  # uncompressed
+    zip_max_ratio: int = 100  # uncompressed/compressed, per entry
+    watch_settle_s: float = Field(default=5.0, ge=0)  # a dropped folder is taken once unchanged this long
+    # reviewer workspace
+    session_hours: int = 12
+    claim_minutes: int = 15
+    cookie_secure: bool = False  # set true behind HTTPS
 
     @property
     def resolved_database_url(self) -> str:

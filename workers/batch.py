@@ -10,18 +10,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from extractors.reader import ReadLimits
-from intake.db import make_engine, migrate
+from intake.db import open_database
 from intake.inbox import scan_inbox
 from intake.models import Batch, Document
 from intake.recorder import IntakeLimits, record_inbox
 from intake.registry_files import check_registry
 from intake.registry_import import ImportReport, import_registry
 from intake.storage import ContentStore
-from tekser.errors import ConfigurationError, UsageError
+from tekser.errors import UsageError
 from tekser.records import document_record, submission_record, write_jsonl
 from tekser.settings import Settings
 from workers.local import Job, LocalPipeline, Outcome
@@ -67,12 +66,7 @@ def run_batch(inbox: Path, registry: Path, out: Path, settings: Settings,
     check_registry(registry)
     scanned = scan_inbox(inbox)
     _check_out_dir(out, inbox)
-    engine = make_engine(settings.resolved_database_url)
-    try:
-        migrate(engine)
-    except SQLAlchemyError as exc:
-        raise ConfigurationError(f"cannot use the database {engine.url!r}: {exc.__class__.__name__}; "
-                                 "check TEKSER_DATABASE_URL") from exc
+    engine = open_database(settings.resolved_database_url)
     store = ContentStore(settings.resolved_storage_dir)
     started = time.perf_counter()
     with Session(engine, expire_on_commit=False) as session:

@@ -1,0 +1,1 @@
+"""Service-mode subcommands of `tekser`, one module each; `cli.py` registers them."""
