@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -33,6 +33,15 @@ class ReadLimits:
     min_script_confidence: float = 1.0
     pick_languages_by_script: bool = True  # False: always run rus+kaz+eng
     clean_noise: bool = False
+    image_pages: int = 2  # pages whose prepared image is kept for forensics and the duplicate hash
+
+
+@dataclass(frozen=True)
+class ReadPage:
+    """A page's text and, for the first `image_pages` pages, the grayscale pixels its boxes refer to."""
+
+    text: PageText
+    image: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 def choose_languages(osd: OsdResult | None, limits: ReadLimits) -> str:
@@ -51,6 +60,14 @@ def page_rotation(osd: OsdResult | None, limits: ReadLimits) -> int:
 
 def ocr_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limits: ReadLimits) -> PageText:
     """Orientation and script, clean-up, OCR and QR codes of one grayscale page."""
+    return _ocr_read_page(gray, page_no, engine, limits).text
+
+
+def _keep(image: np.ndarray, page_no: int, limits: ReadLimits) -> np.ndarray | None:
+    return image if page_no <= limits.image_pages else None
+
+
+def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limits: ReadLimits) -> ReadPage:
     evenly_lit = normalize_illumination(gray)
     small, factor = downscale(evenly_lit, limits.osd_max_side)
     osd = engine.detect_orientation_script(small, dpi=max(72, round(300 * factor)))
@@ -61,7 +78,7 @@ def ocr_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limits: Re
     height, width = prepared.image.shape
     page = tsv_to_page(tsv, page_no, width, height, rotation=prepared.rotation, skew=prepared.skew,
                        language_hint=languages)
-    return _with_qr(page, decode_qr(gray))
+    return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits))
 
 
 def _with_qr(page: PageText, payloads: tuple[str, ...]) -> PageText:
@@ -72,25 +89,31 @@ def _with_qr(page: PageText, payloads: tuple[str, ...]) -> PageText:
                     language_hint=page.language_hint)
 
 
-def _read_pdf(data: bytes, engine: TesseractEngine, limits: ReadLimits) -> Iterator[PageText]:
+def _read_pdf(data: bytes, engine: TesseractEngine, limits: ReadLimits) -> Iterator[ReadPage]:
     page_count = check_pdf(data, limits.max_pages)
     layer = pdf_text_layer(data, limits.max_pages) or (None,) * page_count
     text_pages = {page.page_no: page for page in layer if page is not None}
     scanned = [number for number in range(1, page_count + 1) if number not in text_pages]
     for number, gray in render_pdf_pages(data, limits.ocr_dpi, scanned, limits.max_pixels_per_page):
-        yield ocr_page(gray, number, engine, limits)
+        yield _ocr_read_page(gray, number, engine, limits)
     if text_pages:
         for number, gray in render_pdf_pages(data, limits.qr_dpi, sorted(text_pages)):
-            yield _with_qr(text_pages[number], decode_qr(gray))
+            yield ReadPage(_with_qr(text_pages[number], decode_qr(gray)), _keep(gray, number, limits))
 
 
 def read_document(data: bytes, kind: str, engine: TesseractEngine, limits: ReadLimits) -> tuple[PageText, ...]:
     """Every page of a document ("pdf", "jpeg", "png" or "tiff") read, in page order."""
+    return tuple(page.text for page in read_document_pages(data, kind, engine, limits))
+
+
+def read_document_pages(data: bytes, kind: str, engine: TesseractEngine,
+                        limits: ReadLimits) -> tuple[ReadPage, ...]:
+    """Like read_document, keeping the first pages' images (text-layer pages: rendered at qr_dpi)."""
     if kind == "pdf":
         pages = list(_read_pdf(data, engine, limits))
     elif kind in ("jpeg", "png", "tiff"):
-        pages = [ocr_page(gray, number, engine, limits) for number, gray in
+        pages = [_ocr_read_page(gray, number, engine, limits) for number, gray in
                  enumerate(decode_image_pages(data, kind, limits.max_pixels_per_page, limits.max_pages), start=1)]
     else:
         raise UnreadableDocument(f"unsupported file type {kind!r}; send PDF, JPEG, PNG or TIFF")
-    return tuple(sorted(pages, key=lambda page: page.page_no))
+    return tuple(sorted(pages, key=lambda page: page.text.page_no))

@@ -55,6 +55,14 @@ class Flag:
     message: str
     evidence: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # a read-only evidence view cannot be pickled; flags cross process boundaries from the workers
+        return _rebuild_flag, (self.code, self.severity, self.message, dict(self.evidence))
+
+
+def _rebuild_flag(code: str, severity: Severity, message: str, evidence: dict[str, object]) -> Flag:
+    return Flag(code, severity, message, MappingProxyType(evidence))
+
 
 def make_flag(code: str, message: str, evidence: Mapping[str, object] | None = None) -> Flag:
     """A flag with the severity the contract assigns to `code` (KeyError for an unknown code)."""

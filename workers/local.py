@@ -10,6 +10,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+import cv2
+
 from extractors.reader import ReadLimits
 from extractors.tesseract import TesseractEngine
 from workers.steps import DocumentInput, DocumentState, StepContext, run_steps, unreadable
@@ -39,6 +41,7 @@ def init_worker(tessdata: str, limits: ReadLimits) -> None:
     """Process initializer: one single-threaded engine per process (parallelism comes from processes)."""
     global _CONTEXT
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    cv2.setNumThreads(1)  # OpenCV's own thread pool would fight the other worker processes for the cores
     _CONTEXT = StepContext(engine=TesseractEngine(tessdata), limits=limits)
 
 

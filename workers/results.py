@@ -44,6 +44,7 @@ def apply_state(session: Session, document: Document, state: DocumentState) -> N
     document.status = state.status
     document.error = state.error
     document.state = FAILED if state.error else DONE
+    document.image_hash = state.image_hash
     document.credit_units = dict(NO_UNITS)
     if extraction is not None:
         document.doc_type = extraction.doc_type

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from extractors.errors import UnreadableDocument
 from extractors.fields import extract_fields, low_confidence_fields
-from extractors.reader import ReadLimits, read_document
+from extractors.reader import ReadLimits, read_document_pages
 from extractors.tesseract import TesseractEngine
-from extractors.types import Extraction, PageText
+from extractors.types import Box, Extraction, PageText
+from verifiers.duplicates import perceptual_hash
 from verifiers.flags import Flag, document_status
+from verifiers.forensics_image import image_tamper_findings
+from verifiers.forensics_pdf import pdf_tamper_findings
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,9 @@ class DocumentState:
     extraction: Extraction | None = None
     flags: tuple[Flag, ...] = ()
     error: str | None = None
+    image_hash: str | None = None  # 64-bit perceptual hash of page 1, hex
+    # page_no -> prepared pixels of the first pages; dropped before the state leaves the worker
+    images: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def status(self) -> str:
@@ -52,13 +60,14 @@ def unreadable(reason: str) -> Flag:
 
 def read_pages(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     try:
-        pages = read_document(doc.data, doc.kind, ctx.engine, ctx.limits)
+        read = read_document_pages(doc.data, doc.kind, ctx.engine, ctx.limits)
     except UnreadableDocument as exc:
         return dataclasses.replace(state, error=exc.reason, flags=(*state.flags, unreadable(exc.reason)))
-    if not pages:
+    if not read:
         reason = "the document has no pages"
         return dataclasses.replace(state, error=reason, flags=(*state.flags, unreadable(reason)))
-    return dataclasses.replace(state, pages=pages)
+    images = {page.text.page_no: page.image for page in read if page.image is not None}
+    return dataclasses.replace(state, pages=tuple(page.text for page in read), images=images)
 
 
 def extract(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
@@ -80,7 +89,38 @@ def flag_low_confidence(doc: DocumentInput, state: DocumentState, ctx: StepConte
     return dataclasses.replace(state, flags=(*state.flags, flag))
 
 
-READ_STEPS: tuple[Step, ...] = (read_pages, extract, flag_low_confidence)
+def fingerprint(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
+    """Perceptual hash of the first page, so a re-scanned copy is found in another applicant's submission."""
+    first = state.images.get(1)
+    if first is None:
+        return state
+    return dataclasses.replace(state, image_hash=f"{perceptual_hash(first):016x}")
+
+
+def _field_boxes_on(extraction: Extraction, page_no: int) -> dict[str, Box]:
+    return {name: value.box for name, value in extraction.fields.items()
+            if value.box is not None and value.page_no == page_no and value.value is not None}
+
+
+def detect_tampering(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
+    """TAMPERED from the original bytes (PDF revisions, editors) and from the pixels around read fields."""
+    found: list[Flag] = list(pdf_tamper_findings(doc.data)) if doc.kind == "pdf" else []
+    if state.extraction is not None:
+        for page in state.pages:
+            image = state.images.get(page.page_no)
+            if image is not None and page.source == "ocr":
+                found.extend(image_tamper_findings(image, page, _field_boxes_on(state.extraction, page.page_no)))
+    if not found:
+        return state
+    return dataclasses.replace(state, flags=(*state.flags, *found))
+
+
+def drop_images(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
+    """Pixels stay in the worker: the result that crosses processes carries text, boxes and flags only."""
+    return dataclasses.replace(state, images={})
+
+
+READ_STEPS: tuple[Step, ...] = (read_pages, extract, flag_low_confidence, fingerprint, detect_tampering, drop_images)
 
 
 def run_steps(doc: DocumentInput, ctx: StepContext, steps: Sequence[Step] = READ_STEPS) -> DocumentState:
@@ -89,5 +129,5 @@ def run_steps(doc: DocumentInput, ctx: StepContext, steps: Sequence[Step] = READ
         state = step(doc, state, ctx)
         if state.error is not None:
             break
-    return state
+    return dataclasses.replace(state, images={}) if state.images else state
 
