@@ -62,6 +62,17 @@ class TesseractEngine:
         finally:
             api.Clear()
 
+    def ocr_block_text(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
+        """Plain text of a small crop read as one block of lines (a field re-read with other languages)."""
+        api = self._api(languages)
+        api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+        self._set_image(api, image, dpi)
+        try:
+            return str(api.GetUTF8Text())
+        finally:
+            api.Clear()
+            api.SetPageSegMode(tesserocr.PSM.AUTO)
+
     def detect_orientation_script(self, image: np.ndarray, dpi: int = 300) -> OsdResult | None:
         """Orientation and script of a page (best on a downscaled copy); None when too little text."""
         if self._osd is None:

@@ -10,6 +10,7 @@ import numpy as np
 
 from extractors.errors import UnreadableDocument
 from extractors.fields import extract_fields, low_confidence_fields
+from extractors.kazakh_letters import with_kazakh_letters
 from extractors.reader import ReadLimits, read_document_pages
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Extraction, PageText
@@ -74,6 +75,34 @@ def extract(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> Docum
     return dataclasses.replace(state, extraction=extract_fields(state.pages))
 
 
+_KAZAKH_FIELDS = ("holder_name", "issuer", "program")
+
+
+def _crop(image: np.ndarray, box: Box) -> np.ndarray:
+    margin = max(4, box.height // 3)
+    top, left = max(0, box.top - margin), max(0, box.left - margin)
+    return image[top:box.top + box.height + margin, left:box.left + box.width + margin]
+
+
+def restore_kazakh_letters(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
+    """Re-read names and titles on Cyrillic pages with the Kazakh model alone, for the letters Russian lacks."""
+    if state.extraction is None:
+        return state
+    pages = {page.page_no: page for page in state.pages}
+    fields = dict(state.extraction.fields)
+    for name in _KAZAKH_FIELDS:
+        value = fields.get(name)
+        if value is None or not isinstance(value.value, str) or value.box is None or value.page_no is None:
+            continue
+        page, image = pages.get(value.page_no), state.images.get(value.page_no)
+        if image is None or page is None or page.source != "ocr" or "rus" not in (page.language_hint or ""):
+            continue
+        restored = with_kazakh_letters(value.value, ctx.engine.ocr_block_text(_crop(image, value.box), "kaz"))
+        if restored is not None:
+            fields[name] = dataclasses.replace(value, value=restored)
+    return dataclasses.replace(state, extraction=dataclasses.replace(state.extraction, fields=fields))
+
+
 def flag_low_confidence(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     if state.extraction is None:
         return state
@@ -120,7 +149,8 @@ def drop_images(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> D
     return dataclasses.replace(state, images={})
 
 
-READ_STEPS: tuple[Step, ...] = (read_pages, extract, flag_low_confidence, fingerprint, detect_tampering, drop_images)
+READ_STEPS: tuple[Step, ...] = (read_pages, extract, restore_kazakh_letters, flag_low_confidence, fingerprint,
+                                detect_tampering, drop_images)
 
 
 def run_steps(doc: DocumentInput, ctx: StepContext, steps: Sequence[Step] = READ_STEPS) -> DocumentState:

@@ -19,10 +19,10 @@ PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
 # Name labels after which the name follows.
 LABEL_BEFORE_NAME = re.compile(
     r"((?:ф\.?\s?и\.?\s?о\.?|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+аты)?)"
-    r"(?:\s+(?:слушател\w*|участник\w*|выпускник\w*|специалист\w*|врач\w*|қатысушы\w*|тыңдаушы\w*))?"
+    r"(?:\s+(?:слушател\w*|участник\w*|выпускник\w*|специалист\w*|врач\w*|қатысушы\w*|т[ыи][ңн]даушы\w*))?"
     r"|surname,?\s+(?:first\s+)?name|full\s+name|name\s+of\s+(?:the\s+)?(?:participant|holder)|name|holder|participant|слушател[ьюя]|участник[ау]?"
     r"|выдан(?:[оа]|\([оа]\))?|выдается|настоящим\s+подтверждается,?\s+что|подтверждает(?:ся)?,?\s+что"
-    r"|удостоверяет(?:ся)?,?\s+что|осымен\s+расталады|(?:^|(?<=\n))берілді|тыңдаушы|this\s+certifies\s+that"
+    r"|удостоверяет(?:ся)?,?\s+что|осымен\s+расталады|(?:^|(?<=\n))берілді|т[ыи][ңн]даушы|this\s+certifies\s+that"
     r"|this\s+is\s+to\s+certify\s+that|certifies\s+that|certify\s+that|awarded\s+to|presented\s+to|granted\s+to"
     r"|issued\s+to|осы\s+(?:сертификат|куәлік)\w*|куәлік|сертификат\s+берілді)\s*[:\-—]?\s*",
     re.IGNORECASE,
@@ -58,7 +58,7 @@ NOT_NAME_STEMS = (
     "проф", "dr.", "phd", "md", "kazakh", "казах", "republic", "city", "қаласы", "university",
     "регистрац", "номер", "нөмір", "number", "серия", "series", "valid", "действител", "qr", "курстар", "участ",
     "слушател", "выдан", "берілді", "свидетел", "подтвержд", "удостовер", "настоящ", "осы", "данн", "мөр", "печать",
-    "stamp", "seal", "place", "место", "орны",
+    "stamp", "seal", "place", "место", "орны", "тыңдауш", "тындауш", "қатысуш", "катысуш",
 )
 LEGAL_FORMS = frozenset(
     {"нао", "ао", "тоо", "ргп", "гкп", "гу", "кгп", "кеақ", "шжқ", "рмк", "жшс", "мкк", "llp", "jsc", "llc",
@@ -74,6 +74,12 @@ SURNAME_ENDINGS = re.compile(
     r"|бек|бай|бекова|баева|ov|ova|ev|eva|in|ina|sky|skaya|enko|uly|kyzy|ovich|ovna|bek|bay|yan)$",
     re.IGNORECASE,
 )
+
+
+# A patronymic often wraps onto the line below the surname and given name.
+PATRONYMIC = re.compile(
+    r"(?:вичу?|вн[ае]|ичн[ае]|[ұу]лы(?:на)?|[қк]ызы(?:на)?|ovich|evich|ovna|evna|uly|ugly|kyzy|qyzy)[,.;]?$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,8 @@ def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:
     """Consecutive name-shaped tokens from start on (line breaks allowed), up to limit."""
     tokens: list[re.Match[str]] = []
     for token in _TOKEN.finditer(text, start):
-        if tokens and text[tokens[-1].end():token.start()].count("\n") > 0 and len(tokens) >= 2:
+        breaks = text[tokens[-1].end():token.start()].count("\n") if tokens else 0
+        if breaks and len(tokens) >= 2 and not (breaks == 1 and len(tokens) == 2 and PATRONYMIC.search(token.group(0))):
             break
         if not is_name_word(token.group(0)):
             break

@@ -23,6 +23,7 @@ from workers.steps import (
     detect_tampering,
     drop_images,
     fingerprint,
+    restore_kazakh_letters,
     run_steps,
 )
 
@@ -71,7 +72,7 @@ def _scan(lines: tuple[str, ...], seed: int) -> tuple[np.ndarray, PageText]:
         x, y = 120, 120 + number * 110
         words = []
         for token in text.split(" "):
-            left, top, right, bottom = draw.textbbox((x, y), token, font=font)
+            left, top, right, bottom = (round(edge) for edge in draw.textbbox((x, y), token, font=font))
             draw.text((x, y), token, font=font, fill=20)
             words.append(Word(token, 0.9, Box(left, top, right - left, bottom - top)))
             x = right + 16
@@ -133,3 +134,40 @@ def test_a_state_with_forensic_flags_crosses_process_boundaries() -> None:
                                _no_context())
     copy = pickle.loads(pickle.dumps(drop_images(DocumentInput(1, b"", "png"), flagged, _no_context())))
     assert copy.flags == flagged.flags and copy.flags[0].evidence["field"] == "cert_number"
+
+
+class _KazakhReader:
+    """Stands in for the OCR engine's Kazakh re-read of a crop; the decision logic is what is tested here."""
+
+    def __init__(self, reading: str) -> None:
+        self.reading = reading
+        self.crops: list[tuple[int, ...]] = []
+
+    def ocr_block_text(self, image: np.ndarray, languages: str) -> str:
+        self.crops.append(image.shape)
+        return self.reading
+
+
+def _name_state(value: str, hint: str) -> DocumentState:
+    box = Box(100, 200, 400, 40)
+    page = PageText(1, 1000, 800, (Line((Word(value, 0.9, box),)),), "ocr", language_hint=hint)
+    extraction = Extraction("advanced_training", 0.9, "kk", {"holder_name": FieldValue(value, 0.9, 1, box)})
+    return DocumentState(pages=(page,), extraction=extraction, images={1: np.full((800, 1000), 255, np.uint8)})
+
+
+def test_names_on_cyrillic_pages_get_their_kazakh_letters_back() -> None:
+    reader = _KazakhReader("Мұқанова Жансая Дәулетқызы")
+    context = StepContext(engine=reader, limits=ReadLimits())  # type: ignore[arg-type]
+    state = restore_kazakh_letters(DocumentInput(1, b"", "png"), _name_state("Муканова Жансая Дэулеткызы", "rus+kaz"),
+                                   context)
+    assert state.extraction is not None
+    assert state.extraction.fields["holder_name"].value == "Мұқанова Жансая Дәулетқызы"
+    assert reader.crops and reader.crops[0][0] < 800  # a crop around the field, not the page
+
+
+def test_latin_pages_are_not_re_read() -> None:
+    reader = _KazakhReader("Мұқанова Жансая")
+    context = StepContext(engine=reader, limits=ReadLimits())  # type: ignore[arg-type]
+    state = restore_kazakh_letters(DocumentInput(1, b"", "png"), _name_state("Mukanova Zhansaya", "eng"), context)
+    assert state.extraction is not None and state.extraction.fields["holder_name"].value == "Mukanova Zhansaya"
+    assert reader.crops == []
