@@ -50,9 +50,15 @@ def _margin(box: Box) -> int:
     return max(2, round(FIELD_MARGIN_SHARE * box.height))
 
 
-def _smoothed(gray: np.ndarray) -> np.ndarray:
-    """The page after a 3x3 mean: keeps paper grain and texture that JPEG preserves, drops pixel-level jitter."""
-    return cv2.blur(gray.astype(np.float32), (3, 3))
+def _smoothed(gray: np.ndarray, top: int, bottom: int, left: int, right: int) -> np.ndarray:
+    """A patch after a 3x3 mean: keeps paper grain and texture that JPEG preserves, drops pixel-level jitter.
+
+    Smoothed patch by patch (with a one-pixel frame from the page), never the whole page: a float copy of a
+    large scan would cost a worker tens of megabytes."""
+    outer_top, outer_left = max(0, top - 1), max(0, left - 1)
+    outer = gray[outer_top:min(gray.shape[0], bottom + 1), outer_left:min(gray.shape[1], right + 1)]
+    blurred = cv2.blur(outer.astype(np.float32), (3, 3))
+    return blurred[top - outer_top:bottom - outer_top, left - outer_left:right - outer_left]
 
 
 def _background_mask(patch: np.ndarray) -> np.ndarray:
@@ -69,7 +75,7 @@ def _detrended_std(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> fl
     return float(np.std(values - design @ coefficients))
 
 
-def _region_stats(gray: np.ndarray, smoothed: np.ndarray, box: Box) -> _Region | None:
+def _region_stats(gray: np.ndarray, box: Box) -> _Region | None:
     top, bottom, left, right = _expand(box, _margin(box), gray.shape)
     if bottom - top < 3 or right - left < 3:
         return None
@@ -77,7 +83,7 @@ def _region_stats(gray: np.ndarray, smoothed: np.ndarray, box: Box) -> _Region |
     rows, cols = np.nonzero(mask)
     if rows.size < MIN_BACKGROUND_PIXELS:
         return None
-    values = smoothed[top:bottom, left:right][mask]
+    values = _smoothed(gray, top, bottom, left, right)[mask]
     return _Region(_detrended_std(values, rows, cols), int(rows.size))
 
 
@@ -87,7 +93,7 @@ def _overlaps(word: Box, field: Box) -> bool:
     return ix > 0 and iy > 0 and ix * iy >= 0.5 * word.width * word.height
 
 
-def _reference_regions(gray: np.ndarray, smoothed: np.ndarray, lines: Sequence[Line], skip: Box) -> list[_Region]:
+def _reference_regions(gray: np.ndarray, lines: Sequence[Line], skip: Box) -> list[_Region]:
     """Background statistics of pieces of the other text lines as wide as the field (texture depends on size)."""
     regions = []
     for line in lines:
@@ -96,16 +102,15 @@ def _reference_regions(gray: np.ndarray, smoothed: np.ndarray, lines: Sequence[L
             continue
         for left in range(line_box.left, line_box.left + line_box.width - skip.width + 1, max(1, skip.width)):
             piece = Box(left, line_box.top, skip.width, line_box.height)
-            stats = _region_stats(gray, smoothed, piece)
+            stats = _region_stats(gray, piece)
             if stats is not None:
                 regions.append(stats)
     return regions
 
 
-def _noise_findings(gray: np.ndarray, page: PageText, name: str, box: Box,
-                    smoothed: np.ndarray) -> list[Flag]:
-    field_stats = _region_stats(gray, smoothed, box)
-    references = _reference_regions(gray, smoothed, page.lines, box)
+def _noise_findings(gray: np.ndarray, page: PageText, name: str, box: Box) -> list[Flag]:
+    field_stats = _region_stats(gray, box)
+    references = _reference_regions(gray, page.lines, box)
     if field_stats is None or len(references) < 3:
         return []
     page_noise = float(np.median([r.noise for r in references]))
@@ -171,11 +176,10 @@ def image_tamper_findings(gray: np.ndarray, page: PageText, field_boxes: Mapping
     """TAMPERED flags for fields of one upright grayscale page (uint8, the pixels the boxes refer to)."""
     if gray.ndim != 2 or gray.dtype != np.uint8 or gray.size == 0:
         return ()
-    smoothed = _smoothed(gray)
     flags: list[Flag] = []
     for name, box in field_boxes.items():
         if box.width <= 0 or box.height <= 0:
             continue
-        found = _noise_findings(gray, page, name, box, smoothed) or _size_findings(page, name, box)
+        found = _noise_findings(gray, page, name, box) or _size_findings(page, name, box)
         flags.extend(found)
     return tuple(flags)
