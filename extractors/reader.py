@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from extractors.errors import UnreadableDocument
+from extractors.mixed_script import reread_other_script
 from extractors.pdf import check_pdf, pdf_text_layer, render_pdf_pages
 from extractors.preprocess import downscale, normalize_illumination, prepare_for_ocr
 from extractors.qr import decode_qr
@@ -78,6 +79,7 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
     height, width = prepared.image.shape
     page = tsv_to_page(tsv, page_no, width, height, rotation=prepared.rotation, skew=prepared.skew,
                        language_hint=languages)
+    page = reread_other_script(page, prepared.image, languages, engine)
     return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits))
 
 

@@ -73,6 +73,19 @@ class TesseractEngine:
             api.Clear()
             api.SetPageSegMode(tesserocr.PSM.AUTO)
 
+    def ocr_word(self, image: np.ndarray, languages: str, dpi: int = 300, *,
+                 one_word: bool = True) -> tuple[str, float]:
+        """(text, confidence 0..1) of a crop holding one word (or, with one_word=False, a few words on a line)."""
+        api = self._api(languages)
+        api.SetPageSegMode(tesserocr.PSM.SINGLE_WORD if one_word else tesserocr.PSM.SINGLE_LINE)
+        self._set_image(api, image, dpi)
+        try:
+            text = str(api.GetUTF8Text()).strip()
+            return text, max(0.0, float(api.MeanTextConf())) / 100
+        finally:
+            api.Clear()
+            api.SetPageSegMode(tesserocr.PSM.AUTO)
+
     def detect_orientation_script(self, image: np.ndarray, dpi: int = 300) -> OsdResult | None:
         """Orientation and script of a page (best on a downscaled copy); None when too little text."""
         if self._osd is None:

@@ -1,0 +1,110 @@
+"""Words of the other script on a page (a Latin brand in a Russian line, «ПК-» on an English page) re-read."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from extractors.tesseract import TesseractEngine
+from extractors.types import Box, Line, PageText, Word
+
+OTHER_SCRIPT = {"rus+kaz": "eng", "eng": "rus+kaz"}
+WEAK_WORD = 0.6  # below this confidence a word may be in the other script
+MIN_GAIN = 0.2  # the re-read must be this much surer, and sure in itself
+SURE_WORD = 0.75
+MAX_REREADS = 40  # per page: stamps and signatures must not make a page cost many times more
+# Latin and Cyrillic letters that look alike: a re-read that only swaps these changed nothing visible
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухіІ", "ABEKMHOPCTXaeopcyxiI")
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def is_candidate(word: Word) -> bool:
+    """A weak word with letters in it (punctuation and digits read the same in every script)."""
+    return word.confidence < WEAK_WORD and _letters(word.text) >= 2
+
+
+def weak_runs(words: tuple[Word, ...]) -> list[list[int]]:
+    """Indexes of runs of adjacent weak words: Tesseract often splits a foreign word it cannot read in two."""
+    runs: list[list[int]] = []
+    for index, word in enumerate(words):
+        if word.confidence >= WEAK_WORD:
+            continue
+        previous = words[index - 1] if index else None
+        if runs and runs[-1][-1] == index - 1 and previous is not None and \
+                word.box.left - (previous.box.left + previous.box.width) <= 1.5 * max(word.box.height, 1):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if _letters("".join(words[i].text for i in run)) >= 2]
+
+
+def merged(words: list[Word]) -> Word:
+    box = words[0].box
+    for word in words[1:]:
+        box = box.union(word.box)
+    return Word(" ".join(word.text for word in words), min(word.confidence for word in words), box)
+
+
+def better_reading(word: Word, text: str, confidence: float, gain: float = MIN_GAIN) -> Word | None:
+    """The re-read word when it is surer than the first reading by `gain` and sure in itself."""
+    if not text or (" " in text and " " not in word.text) or confidence < max(SURE_WORD, word.confidence + gain):
+        return None
+    if text.translate(_HOMOGLYPHS) == word.text.translate(_HOMOGLYPHS):
+        return None  # «АО» and "AO" print the same: keep the page's own script
+    return Word(text, confidence, word.box)
+
+
+def _crop(image: np.ndarray, box: Box) -> np.ndarray:
+    margin = max(3, box.height // 4)
+    return image[max(0, box.top - margin):box.top + box.height + margin,
+                 max(0, box.left - margin):box.left + box.width + margin]
+
+
+class _Rereader:
+    """Re-reads words in the other script's languages, within a per-page budget."""
+
+    def __init__(self, image: np.ndarray, other: str, engine: TesseractEngine) -> None:
+        self.image, self.other, self.engine, self.budget = image, other, engine, MAX_REREADS
+
+    def reread(self, word: Word, gain: float = MIN_GAIN) -> Word | None:
+        if self.budget <= 0:
+            return None
+        self.budget -= 1
+        reading = self.engine.ocr_word(_crop(self.image, word.box), self.other, one_word=" " not in word.text)
+        return better_reading(word, *reading, gain=gain)
+
+    def _run(self, words: list[Word]) -> list[Word]:
+        """A run of weak words: re-read as a whole, else one by one, as Tesseract split them."""
+        whole = self.reread(merged(words)) if len(words) > 1 else None
+        if whole is not None:
+            return [whole]
+        return [(self.reread(word) if is_candidate(word) else None) or word for word in words]
+
+    def line(self, line: Line) -> Line:
+        runs = {run[0]: run for run in weak_runs(line.words)}
+        words: list[Word] = []
+        index = 0
+        while index < len(line.words):
+            run = runs.get(index, [index])
+            words.extend(self._run([line.words[i] for i in run]) if index in runs else [line.words[index]])
+            index = run[-1] + 1
+        kept = {id(word) for word in line.words}
+        if all(id(word) in kept for word in words):
+            return line
+        # a foreign name is seldom one word: its neighbours may be misread with a confidence that looks fine
+        return Line(tuple((self.reread(word, gain=-0.05) if id(word) in kept and _letters(word.text) >= 2 else None)
+                          or word for word in words))
+
+
+def reread_other_script(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:
+    """The page with weak words replaced by a surer reading in the other script's languages."""
+    other = OTHER_SCRIPT.get(languages)
+    if other is None:
+        return page
+    rereader = _Rereader(image, other, engine)
+    lines = tuple(rereader.line(line) for line in page.lines)
+    return PageText(page_no=page.page_no, width=page.width, height=page.height, lines=lines,
+                    source=page.source, rotation=page.rotation, skew=page.skew, qr_payloads=page.qr_payloads,
+                    language_hint=page.language_hint)

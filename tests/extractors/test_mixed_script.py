@@ -1,0 +1,89 @@
+"""Words in the other script re-read: Latin names in Cyrillic lines, Cyrillic prefixes on English pages."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from extractors.mixed_script import better_reading, is_candidate, reread_other_script
+from extractors.reader import ReadLimits, read_document
+from extractors.tesseract import TesseractEngine
+from extractors.types import Box, Line, PageText, Word
+
+from .rendering import render_page
+
+TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
+
+
+def _word(text: str, confidence: float) -> Word:
+    return Word(text, confidence, Box(10, 10, 80, 20))
+
+
+class _Engine:
+    """Answers every re-read from a table, so the replacement rules are tested without OCR."""
+
+    def __init__(self, readings: dict[str, tuple[str, float]]) -> None:
+        self.readings, self.asked = readings, 0
+
+    def ocr_word(self, image: np.ndarray, languages: str, *, one_word: bool = True) -> tuple[str, float]:
+        self.asked += 1
+        return self.readings.pop(next(iter(self.readings))) if self.readings else ("", 0.0)
+
+
+def test_only_weak_words_with_letters_are_candidates() -> None:
+    assert is_candidate(_word("МеЯ$КИ$", 0.37))
+    assert not is_candidate(_word("Учебный", 0.97))
+    assert not is_candidate(_word("12.05", 0.2))
+
+
+@pytest.mark.parametrize(
+    ("first", "reading", "replaced"),
+    [
+        (("МеЯ$КИ$", 0.37), ("MedSkills", 0.91), True),
+        (("МеЯ$КИ$", 0.37), ("MedSkills", 0.5), False),  # not sure in itself
+        (("Оспанов", 0.55), ("Ocnahob", 0.6), False),  # not surer by enough
+        (("АО", 0.4), ("AO", 0.95), False),  # look-alike letters: the page's script is kept
+    ],
+)
+def test_a_re_read_replaces_a_word_only_when_clearly_surer(first: tuple[str, float], reading: tuple[str, float],
+                                                           replaced: bool) -> None:
+    assert (better_reading(_word(*first), *reading) is not None) is replaced
+
+
+def test_a_foreign_word_split_in_two_is_re_read_whole() -> None:
+    words = (Word("ТОО", 0.96, Box(0, 0, 60, 20)), Word("Мед", 0.1, Box(100, 0, 50, 20)),
+             Word("К!»", 0.0, Box(170, 0, 60, 20)))
+    page = PageText(1, 300, 50, (Line(words),), "ocr", language_hint="rus+kaz")
+    engine = _Engine({"whole": ("MedSkills»", 0.91), "ТОО": ("TOO", 0.95)})
+    read = reread_other_script(page, np.zeros((50, 300), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "ТОО MedSkills»"
+    assert read.lines[0].words[1].box == Box(100, 0, 130, 20)
+
+
+def test_neighbours_of_a_foreign_word_are_re_read_too() -> None:
+    line = Line((_word("беоші", 0.7), _word("Әліуегсіғу", 0.25)))
+    page = PageText(1, 100, 50, (line,), "ocr", language_hint="rus+kaz")
+    engine = _Engine({"b": ("University", 0.96), "a": ("Seoul", 0.96)})
+    read = reread_other_script(page, np.zeros((50, 100), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "Seoul University"
+
+
+def test_pages_read_with_all_languages_are_left_alone() -> None:
+    page = PageText(1, 100, 50, (Line((_word("МеЯ$КИ$", 0.3),)),), "ocr")
+    engine = _Engine({"a": ("MedSkills", 0.96)})
+    assert reread_other_script(page, np.zeros((50, 100), np.uint8), "rus+kaz+eng", engine) == page  # type: ignore[arg-type]
+    assert engine.asked == 0
+
+
+@pytest.mark.slow
+def test_a_latin_brand_in_a_russian_page_is_read_in_latin() -> None:
+    lines = ("СЕРТИФИКАТ о повышении квалификации", "ТОО «Учебный центр MedSkills»",
+             "Выдан Иванову Петру Сергеевичу", "в объёме 108 часов")
+    buffer = io.BytesIO()
+    Image.fromarray(render_page(lines)).save(buffer, format="PNG")
+    pages = read_document(buffer.getvalue(), "png", TesseractEngine(TESSDATA), ReadLimits())
+    assert "MedSkills" in pages[0].text
+    assert "Учебный центр" in pages[0].text
