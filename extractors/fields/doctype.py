@@ -27,13 +27,17 @@ TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("seminar", re.compile(r"(семинар|тренинг|мастер-класс|workshop|seminar|training\s+session|master\s+class)",
                            re.I)),
     ("advanced_training", re.compile(
-        r"(повышени\w*\s+квалификаци|біліктілікті\s+арттыру|біліктілік\s+арттыру|advanced\s+training"
+        r"(повышени\w*\s+квалификаци|біліктілі\w*\s+арттыр|advanced\s+training"
         r"|professional\s+development\s+course|continuing\s+medical\s+education|refresher\s+course"
         r"|qualification\s+improvement|профессиональн\w+\s+переподготовк|қайта\s+даярла|retraining)", re.I)),
     ("diploma", re.compile(
         r"(диплом|diploma|бакалавр|магистр|резидентур|интернатур|bachelor|master\s+of|residency|degree)", re.I)),
     ("publication", re.compile(
         r"(публикаци|статья|журнал|мақала|article|journal|published|monograph|монографи)", re.I)),
+    # Last: a bare participant's certificate names no event; in CPD such certificates come from conferences.
+    ("conference", re.compile(
+        r"(сертификат\w*\s+участник|участник\w*\s+сертификат|қатысушы\w*\s+сертификат|сертификат\w*\s+қатысушы"
+        r"|certificate\s+of\s+participation)", re.I)),
 )
 TITLE_DEPTH = 0.45  # share of the first page where the document's title normally sits
 # Lines naming an organization («Online Academy» LLP) say nothing about the document's type.
@@ -52,11 +56,13 @@ KAZAKH_WORDS = re.compile(
 
 
 def _earliest_hit(lines: Sequence[DocLine]) -> tuple[str, int] | None:
-    """The type whose wording appears on the earliest line (ties: TYPE_PATTERNS order)."""
+    """The type whose wording appears on the earliest line, alone or with the next (ties: TYPE_PATTERNS order)."""
     best: tuple[int, int, str] | None = None
     for order, (name, pattern) in enumerate(TYPE_PATTERNS[1:]):
-        for line in lines:
-            if pattern.search(line.text):
+        for line, following in zip(lines, [*lines[1:], None], strict=True):
+            joined = f"{line.text} {following.text}" if following is not None and following.page_no == line.page_no \
+                else line.text  # titles are often set over two lines («БІЛІКТІЛІКТІ / АРТТЫРУ ТУРАЛЫ КУӘЛІК»)
+            if pattern.search(joined):
                 if best is None or (line.index, order) < best[:2]:
                     best = (line.index, order, name)
                 break

@@ -23,6 +23,11 @@ def _language(text: str) -> str | None:
     [
         ("СЕРТИФИКАТ\nо повышении квалификации", "advanced_training"),
         ("КУӘЛІК\nбіліктілікті арттыру туралы", "advanced_training"),
+        ("БІЛІКТІЛІКТІ\nАРТТЫРУ\nТУРАЛЫ КУӘЛІК", "advanced_training"),  # a title set over lines
+        ("«Паллиативтік көмек» бағдарламасы бойынша\nбіліктілігін арттырды", "advanced_training"),
+        ("СЕРТИФИКАТ\nқатысушы\nБағдарлама: Кардиологиядағы инновациялар", "conference"),
+        ("СЕРТИФИКАТ УЧАСТНИКА\nПрограмма: Неотложная помощь", "conference"),
+        ("СЕРТИФИКАТ\nсеминар қатысушысы", "seminar"),
         ("CERTIFICATE of advanced training", "advanced_training"),
         ("СЕРТИФИКАТ участника семинара", "seminar"),
         ("принял участие в тренинге", "seminar"),
