@@ -85,11 +85,17 @@ def to_gray(image: Image.Image) -> np.ndarray:
     return np.ascontiguousarray(np.asarray(image.convert("L"), dtype=np.uint8))
 
 
+_EXIF_ORIENTATION = 0x0112
+
+
 def _decode_frame(image: Image.Image, name: str, page_no: int) -> np.ndarray:
     try:
+        if image.format == "JPEG" and image.mode in ("RGB", "YCbCr", "CMYK"):
+            image.draft("L", image.size)  # libjpeg decodes straight to gray: a third of the memory, faster
         image.load()
-        upright = ImageOps.exif_transpose(image) or image
-        return to_gray(upright)
+        if image.getexif().get(_EXIF_ORIENTATION, 1) in (1, None):
+            return to_gray(image)  # exif_transpose would copy the full-colour page for nothing
+        return to_gray(ImageOps.exif_transpose(image) or image)
     except OSError as exc:
         text = str(exc)
         if "truncated" in text or "broken data stream" in text or "end of file" in text.lower():
