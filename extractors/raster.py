@@ -7,6 +7,7 @@ import re
 import warnings
 from collections.abc import Iterator
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -80,9 +81,23 @@ def to_gray(image: Image.Image) -> np.ndarray:
         low, high = float(wide.min()), float(wide.max())
         span = (high - low) or 1.0
         return np.ascontiguousarray(((wide - low) * (255.0 / span)).astype(np.uint8))
-    if mode == "CMYK":
+    if mode in ("CMYK", "RGBA", "YCbCr", "LAB", "HSV"):
         image = image.convert("RGB")
+    if image.mode == "RGB":
+        return without_coloured_ink(np.asarray(image, dtype=np.uint8))
     return np.ascontiguousarray(np.asarray(image.convert("L"), dtype=np.uint8))
+
+
+COLOURED_INK = 60  # max - min channel spread above which a pixel is blue/violet/red ink rather than black print
+
+
+def without_coloured_ink(rgb: np.ndarray) -> np.ndarray:
+    """Gray page where strongly coloured ink (stamps, signatures in blue or violet) is lightened to its brightest
+    channel, so a stamp over a printed line does not hide the line from OCR; black print keeps its luma."""
+    luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    brightest = rgb.max(axis=2)
+    coloured = (brightest - rgb.min(axis=2)) > COLOURED_INK
+    return np.ascontiguousarray(np.where(coloured, brightest, luma))
 
 
 _EXIF_ORIENTATION = 0x0112
@@ -90,8 +105,6 @@ _EXIF_ORIENTATION = 0x0112
 
 def _decode_frame(image: Image.Image, name: str, page_no: int) -> np.ndarray:
     try:
-        if image.format == "JPEG" and image.mode in ("RGB", "YCbCr", "CMYK"):
-            image.draft("L", image.size)  # libjpeg decodes straight to gray: a third of the memory, faster
         image.load()
         if image.getexif().get(_EXIF_ORIENTATION, 1) in (1, None):
             return to_gray(image)  # exif_transpose would copy the full-colour page for nothing

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from extractors.errors import UnreadableDocument
-from extractors.raster import decode_image_pages
+from extractors.raster import decode_image_pages, without_coloured_ink
 
 LIMIT = 60_000_000
 
@@ -78,3 +78,13 @@ def test_exif_orientation_honoured() -> None:
     exif[0x0112] = 6  # rotate 90 degrees clockwise to display
     page = next(decode_image_pages(_encode(image, "JPEG", exif=exif), "jpeg", LIMIT, 1))
     assert page.shape == (200, 100)
+
+
+def test_a_blue_stamp_over_black_print_is_lightened_and_the_print_kept() -> None:
+    page = np.full((40, 40, 3), 250, np.uint8)
+    page[10:20, :] = (20, 20, 20)  # a black printed line
+    page[:, 25:30] = np.minimum(page[:, 25:30], (60, 80, 190))  # a blue stamp stroke crossing it, inks add up
+    gray = without_coloured_ink(page)
+    assert gray[15, 5] < 40  # the print stays black
+    assert gray[5, 27] > 180  # the stamp on the paper is light
+    assert gray[15, 27] < 40  # where black print and stamp overlap the pixel is black, not blue
