@@ -1,4 +1,4 @@
-"""Pages per minute of tekser's reader against plain `tesseract` CLI runs, on the same damaged 300-dpi pages.
+"""Pages per minute of `tekser batch` against plain `tesseract` CLI runs, on the same damaged 300-dpi pages.
 
 Usage: python -m benchmarks.speed [--pages DIR] [--count 40] [--workers N] [--workdir bench-out/speed]
 Without --pages it renders COUNT damaged pages with known text (PAGE.png + PAGE.txt); with --pages it reads
@@ -8,15 +8,18 @@ every image in DIR and uses PAGE.txt next to it as the known text when present.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import re
 import resource
 import shutil
+import sqlite3
 import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from multiprocessing import Pool
 from pathlib import Path
 
 import cv2
@@ -114,41 +117,52 @@ def baseline_side(images: list[Path], workers: int, out: Path) -> dict[Path, str
     return {p: (out / f"{p.name}.txt").read_text(encoding="utf-8") for p in images}
 
 
-_ENGINE = None
+def _inbox_of(images: list[Path], workdir: Path) -> tuple[Path, Path]:
+    """One submission folder holding a copy of every page image, and an empty registry."""
+    inbox, registry = workdir / "inbox", workdir / "registry"
+    shutil.rmtree(inbox, ignore_errors=True)
+    folder = inbox / "SPEED-1"
+    folder.mkdir(parents=True)
+    meta = {"applicant": {"iin": "880514450128", "full_name": "Жақсыбекова Әйгерім Серікқызы"},
+            "purpose": "qualification", "target_category": "first", "submitted_at": "2025-11-03",
+            "channel": "service_center"}
+    (folder / "submission.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    for image in images:
+        shutil.copyfile(image, folder / image.name)
+    registry.mkdir(parents=True, exist_ok=True)
+    (registry / "organizations.csv").write_text(
+        "org_id,name,aliases,bin,country,city,accredited_from,accredited_to,reports_to_register\n", encoding="utf-8")
+    (registry / "certificates.csv").write_text(
+        "cert_number,org_id,holder_iin,holder_name,program,hours,start_date,end_date,issue_date,status\n",
+        encoding="utf-8")
+    return inbox, registry
 
 
-def _init_worker(tessdata: str) -> None:
-    global _ENGINE
-    from extractors.tesseract import TesseractEngine
-
-    cv2.setNumThreads(1)  # one thread per process: parallelism comes from the processes
-    _ENGINE = TesseractEngine(tessdata)
-
-
-def _vm_hwm_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+def _page_texts(database: Path, images: list[Path]) -> dict[Path, str]:
+    """The text tekser stored for each page image, from its database."""
+    by_name = {image.name: image for image in images}
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT d.file, p.text FROM documents d JOIN pages p ON p.document_id = d.id "
+                                  "ORDER BY d.file, p.page_no").fetchall()
+    texts: dict[Path, str] = {}
+    for name, text in rows:
+        texts[by_name[name]] = texts.get(by_name[name], "") + text + "\n"
+    return texts
 
 
-def _read_one(path: Path) -> tuple[Path, str, float]:
-    from extractors.reader import ReadLimits, read_document
-
-    assert _ENGINE is not None
-    kind = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".tif": "tiff", ".tiff": "tiff"}[path.suffix.lower()]
-    pages = read_document(path.read_bytes(), kind, _ENGINE, ReadLimits())
-    return path, "\n".join(page.text for page in pages), _vm_hwm_mb()
-
-
-def tekser_side(images: list[Path], workers: int, tessdata: str = TESSDATA) -> tuple[dict[Path, str], float]:
-    """Our reader over the images, one process per core each holding one engine; texts and worker peak RSS."""
-    pool = Pool(workers, initializer=_init_worker, initargs=(tessdata,))
-    results = pool.map(_read_one, images, chunksize=1)
-    pool.close()
-    pool.join()  # reaped, so their CPU time shows in RUSAGE_CHILDREN
-    return {path: text for path, text, _ in results}, max(peak for _, _, peak in results)
+def tekser_side(images: list[Path], workers: int, workdir: Path) -> tuple[dict[Path, str], float]:
+    """`tekser batch` over the images (one submission); texts from its database and the worker peak RSS."""
+    inbox, registry = _inbox_of(images, workdir)
+    data = workdir / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    env = {**os.environ, "TEKSER_DATA_DIR": str(data.resolve()), "COLUMNS": "200"}
+    env.pop("TEKSER_REDIS_URL", None)
+    env.pop("TEKSER_DATABASE_URL", None)
+    command = [sys.executable, "-m", "tekser", "batch", str(inbox), "--registry", str(registry),
+               "--out", str(workdir / "out"), "--workers", str(workers)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    peak = re.search(r"worker peak memory \(MB\)\s*[│|]?\s*(\d+)", done.stdout)
+    return _page_texts(data / "tekser.db", images), float(peak.group(1)) if peak else float("nan")
 
 
 def accuracy(texts: dict[Path, str]) -> tuple[float, float]:
@@ -198,9 +212,9 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.1f} (other work on the machine skews wall-clock times)")
     (base_texts, _), base_seconds, base_cpu = measured(
         lambda: (baseline_side(images, args.workers, args.workdir / "baseline"), 0.0))
-    (ours, peak_mb), our_seconds, our_cpu = measured(lambda: tekser_side(images, args.workers))
+    (ours, peak_mb), our_seconds, our_cpu = measured(lambda: tekser_side(images, args.workers, args.workdir))
     for name, texts, seconds, cpu in (("tesseract CLI", base_texts, base_seconds, base_cpu),
-                                      ("tekser reader", ours, our_seconds, our_cpu)):
+                                      ("tekser batch", ours, our_seconds, our_cpu)):
         cer, words = accuracy(texts)
         print(f"{name:14s} {len(images) / seconds * 60:7.1f} pages/min  ({seconds:6.1f} s wall, "
               f"{cpu / len(images):5.2f} CPU-s/page)  CER {cer:.3f}  known words found {words:.1%}")

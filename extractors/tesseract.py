@@ -21,6 +21,9 @@ class OsdResult:
     script_confidence: float
 
 
+OSD_MIN_CHARACTERS = 20
+
+
 class TesseractEngine:
     """One single-threaded Tesseract per language set, initialised on first use and kept for the process.
 
@@ -90,6 +93,10 @@ class TesseractEngine:
         """Orientation and script of a page (best on a downscaled copy); None when too little text."""
         if self._osd is None:
             self._osd = tesserocr.PyTessBaseAPI(path=self.tessdata, lang="osd", psm=tesserocr.PSM.OSD_ONLY)
+            # Tesseract classifies up to 5x this many blobs; measured on 70 damaged pages: 20 (not 50) halves OSD
+            # time with the same orientation on every page and the same script on all but one (which then
+            # falls back to reading with all three languages)
+            self._osd.SetVariable("min_characters_to_try", str(OSD_MIN_CHARACTERS))
         self._set_image(self._osd, image, dpi)
         try:
             found = self._osd.DetectOrientationScript()

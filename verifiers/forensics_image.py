@@ -35,6 +35,9 @@ class _Region:
     pixels: int
 
 
+MAX_REFERENCES = 40  # reference pieces per field
+
+
 def _box_evidence(page_no: int, box: Box) -> dict[str, object]:
     return {"page_no": page_no, "box": {"left": box.left, "top": box.top, "width": box.width, "height": box.height}}
 
@@ -95,17 +98,17 @@ def _overlaps(word: Box, field: Box) -> bool:
 
 def _reference_regions(gray: np.ndarray, lines: Sequence[Line], skip: Box) -> list[_Region]:
     """Background statistics of pieces of the other text lines as wide as the field (texture depends on size)."""
-    regions = []
+    pieces = []
     for line in lines:
         line_box = line.box
         if line_box is None or _overlaps(line_box, skip) or _overlaps(skip, line_box):
             continue
         for left in range(line_box.left, line_box.left + line_box.width - skip.width + 1, max(1, skip.width)):
-            piece = Box(left, line_box.top, skip.width, line_box.height)
-            stats = _region_stats(gray, piece)
-            if stats is not None:
-                regions.append(stats)
-    return regions
+            pieces.append(Box(left, line_box.top, skip.width, line_box.height))
+    if len(pieces) > MAX_REFERENCES:  # spread over the page; more pieces cost time and say nothing new
+        step = len(pieces) / MAX_REFERENCES
+        pieces = [pieces[int(i * step)] for i in range(MAX_REFERENCES)]
+    return [stats for piece in pieces if (stats := _region_stats(gray, piece)) is not None]
 
 
 def _noise_findings(gray: np.ndarray, page: PageText, name: str, box: Box) -> list[Flag]:
