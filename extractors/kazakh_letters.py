@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import numpy as np
+
+from extractors.tesseract import TesseractEngine
+from extractors.types import Box, FieldValue, PageText
+
 KAZAKH_ONLY = frozenset("ӘҒҚҢӨҰҮҺІәғқңөұүһі")
+RUSSIAN_LOOK_ALIKES = frozenset("ЭэГгКкНнОоУуХхИиI")  # what the Russian model prints for a Kazakh letter
 # each Kazakh letter and what a Russian-first OCR model reads in its place, folded to one key
 _LOOK_ALIKES = str.maketrans({
     "Ә": "э", "ә": "э", "Э": "э", "э": "э", "А": "а", "а": "а",
@@ -25,23 +32,50 @@ def fold_kazakh(text: str) -> str:
 
 
 def with_kazakh_letters(value: str, kazakh_reading: str) -> str | None:
-    """The Kazakh re-read when it is the same text as `value` except for Kazakh letters; None otherwise.
+    """`value` with the Kazakh letters of the re-read put in, when both spell the same letters otherwise.
 
-    Only letters that the Russian model has no glyph for may change, so a garbled re-read can never
-    replace a good value, and a Russian name stays as it was (its re-read has no Kazakh-only letter)."""
-    reading = _SPACES.sub(" ", kazakh_reading).strip()
-    original = _SPACES.sub(" ", value).strip()
-    if not KAZAKH_ONLY.intersection(reading) or len(reading) != len(original):
+    Only letters that the Russian model has no glyph for may change; spacing and punctuation stay as in
+    `value`. A garbled re-read can never replace a good value, and a Russian name stays as it was."""
+    where = [index for index, char in enumerate(value) if char.isalpha()]
+    letters = [char for char in kazakh_reading if char.isalpha()]
+    if len(where) != len(letters) or fold_kazakh("".join(value[i] for i in where)) != fold_kazakh("".join(letters)):
         return None
-    if fold_kazakh(reading) != fold_kazakh(original):
-        return None
-    if any(old in KAZAKH_ONLY and new.casefold() != old.casefold() for new, old in zip(reading, original, strict=True)):
-        return None  # never trade a Kazakh letter already read for its Russian look-alike
-    restored = _keep_case(reading, original)
-    return restored if restored != original else None
+    restored = list(value)
+    for index, new in zip(where, letters, strict=True):
+        old = value[index]
+        if old in KAZAKH_ONLY and new.casefold() != old.casefold():
+            return None  # never trade a Kazakh letter already read for its Russian look-alike
+        if new in KAZAKH_ONLY:
+            restored[index] = new.upper() if old.isupper() else new.lower()
+    result = "".join(restored)
+    return result if result != value else None
 
 
-def _keep_case(reading: str, original: str) -> str:
-    """The re-read's letters in the value's case (the field extractor may have normalised the case)."""
-    return "".join(new.upper() if old.isupper() else new.lower() if old.islower() else new
-                   for new, old in zip(reading, original, strict=True))
+def _crop(image: np.ndarray, box: Box) -> np.ndarray:
+    margin = max(4, box.height // 3)
+    top, left = max(0, box.top - margin), max(0, box.left - margin)
+    return image[top:box.top + box.height + margin, left:box.left + box.width + margin]
+
+
+def _inside(word: Box, field: Box) -> bool:
+    middle_x, middle_y = word.left + word.width / 2, word.top + word.height / 2
+    return field.left <= middle_x <= field.left + field.width and field.top <= middle_y <= field.top + field.height
+
+
+def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine,
+                  word_by_word: bool = True) -> FieldValue:
+    """A field read on a Cyrillic OCR page, with the Kazakh letters a Kazakh-only re-read finds put back.
+
+    The whole field is re-read first; when that re-read differs in other letters too (the Kazakh model misreads
+    some Russian letters), each of the field's words is re-read on its own."""
+    if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
+            or "rus" not in (page.language_hint or ""):
+        return value
+    restored = with_kazakh_letters(value.value, engine.ocr_block_text(_crop(image, value.box), "kaz"))
+    if restored is None and word_by_word:
+        restored = value.value
+        for word in (w for line in page.lines for w in line.words if _inside(w.box, value.box)):
+            if word.text in restored and RUSSIAN_LOOK_ALIKES.intersection(word.text):
+                better = with_kazakh_letters(word.text, engine.ocr_word(_crop(image, word.box), "kaz")[0])
+                restored = restored.replace(word.text, better, 1) if better else restored
+    return value if restored in (None, value.value) else dataclasses.replace(value, value=restored)

@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors.errors import UnreadableDocument
 from extractors.fields import extract_fields, low_confidence_fields
-from extractors.kazakh_letters import with_kazakh_letters
+from extractors.kazakh_letters import restore_field
 from extractors.reader import ReadLimits, read_document_pages
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Extraction, PageText
@@ -75,13 +75,7 @@ def extract(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> Docum
     return dataclasses.replace(state, extraction=extract_fields(state.pages))
 
 
-_KAZAKH_FIELDS = ("holder_name", "issuer", "program")
-
-
-def _crop(image: np.ndarray, box: Box) -> np.ndarray:
-    margin = max(4, box.height // 3)
-    top, left = max(0, box.top - margin), max(0, box.left - margin)
-    return image[top:box.top + box.height + margin, left:box.left + box.width + margin]
+_KAZAKH_FIELDS = {"holder_name": True, "issuer": True, "program": False}  # field -> re-read word by word too
 
 
 def restore_kazakh_letters(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
@@ -90,16 +84,12 @@ def restore_kazakh_letters(doc: DocumentInput, state: DocumentState, ctx: StepCo
         return state
     pages = {page.page_no: page for page in state.pages}
     fields = dict(state.extraction.fields)
-    for name in _KAZAKH_FIELDS:
+    for name, word_by_word in _KAZAKH_FIELDS.items():
         value = fields.get(name)
-        if value is None or not isinstance(value.value, str) or value.box is None or value.page_no is None:
-            continue
-        page, image = pages.get(value.page_no), state.images.get(value.page_no)
-        if image is None or page is None or page.source != "ocr" or "rus" not in (page.language_hint or ""):
-            continue
-        restored = with_kazakh_letters(value.value, ctx.engine.ocr_block_text(_crop(image, value.box), "kaz"))
-        if restored is not None:
-            fields[name] = dataclasses.replace(value, value=restored)
+        page = pages.get(value.page_no) if value is not None and value.page_no is not None else None
+        image = state.images.get(page.page_no) if page is not None else None
+        if value is not None and page is not None and image is not None:
+            fields[name] = restore_field(value, page, image, ctx.engine, word_by_word)
     return dataclasses.replace(state, extraction=dataclasses.replace(state.extraction, fields=fields))
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from extractors.kazakh_letters import fold_kazakh, with_kazakh_letters
+from extractors.kazakh_letters import fold_kazakh, restore_field, with_kazakh_letters
+from extractors.types import Box, FieldValue, Line, PageText, Word
 
 
 @pytest.mark.parametrize(
@@ -13,7 +15,9 @@ from extractors.kazakh_letters import fold_kazakh, with_kazakh_letters
         ("Муканова Жансая Дэулеткызы", "Мұқанова Жансая Дәулетқызы", "Мұқанова Жансая Дәулетқызы"),
         ("ТОО «Центр развития «Денсаулык»»", "ТОО «Центр развития «Денсаулық»»", "ТОО «Центр развития «Денсаулық»»"),
         ("МУКАНОВА ЖАНСАЯ", "Мұқанова Жансая", "МҰҚАНОВА ЖАНСАЯ"),  # the value's case is kept
-        ("Бекмухамбетова  Аружан", "Бекмұхамбетова Аружан\n", "Бекмұхамбетова Аружан"),
+        ("Бекмухамбетова  Аружан", "Бекмұхамбетова Аружан\n", "Бекмұхамбетова  Аружан"),  # value's spacing kept
+        ("«Денсаулык сактауды дамыту республикалык, орталығы»", "«Денсаулық сақтауды дамыту республикалық\nорталығы»",
+         "«Денсаулық сақтауды дамыту республикалық, орталығы»"),  # the value's punctuation is kept
     ],
 )
 def test_kazakh_letters_are_restored(value: str, reading: str, expected: str) -> None:
@@ -24,7 +28,7 @@ def test_kazakh_letters_are_restored(value: str, reading: str, expected: str) ->
     ("value", "reading"),
     [
         ("Иванов Иван Иванович", "Иванов Иван Иванович"),  # nothing Kazakh: unchanged
-        ("Муканова Жансая", "Мұқанова Жансая Д"),  # a different length is another text
+        ("Муканова Жансая", "Мұқанова Жансая Д"),  # more letters: another text
         ("Муканова Жансая", "Мұқанова Жансан"),  # a Russian letter changed: a misread, not a Kazakh letter
         ("Мұқанова Жансая", "Муқанова Жансая"),  # would trade a Kazakh letter for its look-alike
         ("Мұқанова Жансая", "Мұқанова Жансая"),  # already right
@@ -38,3 +42,26 @@ def test_other_readings_change_nothing(value: str, reading: str) -> None:
 def test_fold_maps_each_kazakh_letter_to_its_russian_look_alike() -> None:
     assert fold_kazakh("ӘҒҚҢӨҰҮҺІ") == fold_kazakh("ЭГКНОУУХИ")
     assert fold_kazakh("Ә") != fold_kazakh("А")
+
+
+class _Reader:
+    """A stand-in for the engine's Kazakh re-reads: the block comes back with other letters wrong too."""
+
+    def __init__(self, block: str, words: dict[str, str]) -> None:
+        self.block, self.words = block, words
+
+    def ocr_block_text(self, image: np.ndarray, languages: str) -> str:
+        return self.block
+
+    def ocr_word(self, image: np.ndarray, languages: str) -> tuple[str, float]:
+        return self.words.pop(next(iter(self.words))), 0.9
+
+
+def test_words_are_re_read_one_by_one_when_the_block_differs_elsewhere() -> None:
+    words = (Word("ТОО", 0.9, Box(0, 0, 50, 20)), Word("«Центр", 0.9, Box(60, 0, 90, 20)),
+             Word("«Денсаулык»»", 0.9, Box(160, 0, 150, 20)))
+    page = PageText(1, 400, 40, (Line(words),), "ocr", language_hint="rus+kaz")
+    value = FieldValue("ТОО «Центр «Денсаулык»»", 0.9, 1, Box(0, 0, 310, 20))
+    reader = _Reader("ТОО «Пентр «Денсаулық»»", {"ТОО": "ТОО", "Центр": "Пентр", "Денсаулык": "«Денсаулық»»"})
+    restored = restore_field(value, page, np.zeros((40, 400), np.uint8), reader)  # type: ignore[arg-type]
+    assert restored.value == "ТОО «Центр «Денсаулық»»"
