@@ -11,6 +11,8 @@ OTHER_SCRIPT = {"rus+kaz": "eng", "eng": "rus+kaz"}
 WEAK_WORD = 0.6  # below this confidence a word may be in the other script
 MIN_GAIN = 0.2  # the re-read must be this much surer, and sure in itself
 SURE_WORD = 0.75
+SURE_IDENTIFIER = 0.93
+IDENTIFIER_GAIN = 0.05
 MAX_REREADS = 40  # per page: stamps and signatures must not make a page cost many times more
 # Latin and Cyrillic letters that look alike: a re-read that only swaps these changed nothing visible
 _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухіІ", "ABEKMHOPCTXaeopcyxiI")
@@ -23,6 +25,13 @@ def _letters(text: str) -> int:
 def is_candidate(word: Word) -> bool:
     """A weak word with letters in it (punctuation and digits read the same in every script)."""
     return word.confidence < WEAK_WORD and _letters(word.text) >= 2
+
+
+def is_doubtful_identifier(word: Word) -> bool:
+    """Letters and digits together («ПК-91/273», "KZ-2022-0083"): a number whose prefix may be in the other
+    script; worth a re-read unless the engine was quite sure, since the number is what registers are keyed on."""
+    return WEAK_WORD <= word.confidence < SURE_IDENTIFIER and _letters(word.text) >= 1 \
+        and any(char.isdigit() for char in word.text)
 
 
 def weak_runs(words: tuple[Word, ...]) -> list[list[int]]:
@@ -82,13 +91,17 @@ class _Rereader:
             return [whole]
         return [(self.reread(word) if is_candidate(word) else None) or word for word in words]
 
+    def _identifier(self, word: Word) -> Word:
+        return (self.reread(word, gain=IDENTIFIER_GAIN) if is_doubtful_identifier(word) else None) or word
+
     def line(self, line: Line) -> Line:
         runs = {run[0]: run for run in weak_runs(line.words)}
         words: list[Word] = []
         index = 0
         while index < len(line.words):
             run = runs.get(index, [index])
-            words.extend(self._run([line.words[i] for i in run]) if index in runs else [line.words[index]])
+            words.extend(self._run([line.words[i] for i in run]) if index in runs
+                         else [self._identifier(line.words[index])])
             index = run[-1] + 1
         kept = {id(word) for word in line.words}
         if all(id(word) in kept for word in words):

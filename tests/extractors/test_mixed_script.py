@@ -87,3 +87,18 @@ def test_a_latin_brand_in_a_russian_page_is_read_in_latin() -> None:
     pages = read_document(buffer.getvalue(), "png", TesseractEngine(TESSDATA), ReadLimits())
     assert "MedSkills" in pages[0].text
     assert "Учебный центр" in pages[0].text
+
+
+@pytest.mark.parametrize(
+    ("first", "reading", "replaced"),
+    [
+        (("MK-91/273", 0.8), ("ПК-91/273", 0.9), True),  # a Cyrillic prefix on an English page
+        (("MK-91/273", 0.8), ("МК-91/273", 0.95), False),  # look-alikes only: the page's script stays
+        (("MK-91/273", 0.97), ("ПК-91/273", 0.99), False),  # sure enough not to ask
+        (("Cardiology", 0.8), ("Кардиолоду", 0.9), False),  # not an identifier
+    ],
+)
+def test_doubtful_identifiers_are_re_read(first: tuple[str, float], reading: tuple[str, float], replaced: bool) -> None:
+    page = PageText(1, 100, 50, (Line((_word(*first),)),), "ocr", language_hint="eng")
+    read = reread_other_script(page, np.zeros((50, 100), np.uint8), "eng", _Engine({"a": reading}))  # type: ignore[arg-type]
+    assert (read.text == reading[0]) is replaced
