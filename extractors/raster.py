@@ -84,8 +84,20 @@ def to_gray(image: Image.Image) -> np.ndarray:
     if mode in ("CMYK", "RGBA", "YCbCr", "LAB", "HSV"):
         image = image.convert("RGB")
     if image.mode == "RGB":
-        return without_coloured_ink(np.asarray(image, dtype=np.uint8))
+        return _rgb_to_gray(image)
     return np.ascontiguousarray(np.asarray(image.convert("L"), dtype=np.uint8))
+
+
+_BAND_ROWS = 256  # colour is converted band by band: whole-page temporaries of a 10 MP scan cost ~100 MB
+
+
+def _rgb_to_gray(image: Image.Image) -> np.ndarray:
+    width, height = image.size
+    gray = np.empty((height, width), np.uint8)
+    for top in range(0, height, _BAND_ROWS):
+        band = np.asarray(image.crop((0, top, width, min(height, top + _BAND_ROWS))), dtype=np.uint8)
+        gray[top:top + band.shape[0]] = without_coloured_ink(band)
+    return gray
 
 
 COLOURED_INK = 60  # max - min channel spread above which a pixel is blue/violet/red ink rather than black print
