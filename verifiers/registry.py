@@ -117,8 +117,22 @@ def _rows(text: str, expected: tuple[str, ...], register: str) -> list[tuple[int
     return rows
 
 
+# The longest value each column may hold (an IIN/BIN has 12 digits); longer ones are refused as row problems
+# instead of being cut short or breaking a strict database in the middle of an import.
+MAX_LENGTHS = {"org_id": 64, "bin": 12, "country": 64, "city": 128, "cert_number": 64, "holder_iin": 12,
+               "status": 16}
+
+
+def _values(columns: tuple[str, ...], cells: list[str]) -> dict[str, str]:
+    values = dict(zip(columns, (c.strip() for c in cells), strict=True))
+    for column, value in values.items():
+        if len(value) > MAX_LENGTHS.get(column, len(value)):
+            raise ValueError(f"{column}: {len(value)} characters, at most {MAX_LENGTHS[column]} allowed")
+    return values
+
+
 def _organization(cells: list[str]) -> Organization:
-    v = dict(zip(ORGANIZATION_COLUMNS, (c.strip() for c in cells), strict=True))
+    v = _values(ORGANIZATION_COLUMNS, cells)
     if not v["org_id"] or not v["name"]:
         raise ValueError("org_id and name are required")
     flag = v["reports_to_register"].lower()
@@ -139,7 +153,7 @@ def _organization(cells: list[str]) -> Organization:
 
 
 def _certificate(cells: list[str]) -> CertificateRecord:
-    v = dict(zip(CERTIFICATE_COLUMNS, (c.strip() for c in cells), strict=True))
+    v = _values(CERTIFICATE_COLUMNS, cells)
     if not v["cert_number"] or not v["org_id"]:
         raise ValueError("cert_number and org_id are required")
     status = v["status"].lower()

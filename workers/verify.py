@@ -20,6 +20,8 @@ from verifiers.submission_checks import SubmittedDocument, cross_document_flags,
 from verifiers.translations import PageLanguage
 from workers.results import flag_json
 
+MAX_NUMBER_LENGTH = 64  # Document.canonical_number's column
+
 
 def extraction_from_row(document: Document) -> Extraction:
     """Rebuild the extraction stored by the read stage (values, confidences, boxes, QR payloads)."""
@@ -83,6 +85,13 @@ def _add_counterpart_flag(session: Session, ref: DocumentRef, flag: Flag) -> Non
     _set_flags(other, [*(_flag_from_json(f) for f in other.flags or []), flag])
 
 
+def _number_key(extraction: Extraction) -> str | None:
+    """The read number's duplicate key; a run-on OCR read longer than any register number is no key at all."""
+    read = extraction.fields.get("cert_number")
+    key = canonical_number(str(read.value)) if read is not None and read.value else None
+    return key if key and len(key) <= MAX_NUMBER_LENGTH else None
+
+
 def _verify_submission(session: Session, submission: Submission, registers: Registers, seen: SeenIndex,
                        today: date) -> None:
     applicant = _applicant(submission)
@@ -92,8 +101,7 @@ def _verify_submission(session: Session, submission: Submission, registers: Regi
         extraction = extraction_from_row(document)
         verdict = verify_document(extraction, applicant, registers, today)
         document.fields = {**(document.fields or {}), "issuer_org_id": verdict.issuer_org_id}
-        document.canonical_number = canonical_number(str(extraction.fields["cert_number"].value)) \
-            if extraction.fields.get("cert_number") and extraction.fields["cert_number"].value else None
+        document.canonical_number = _number_key(extraction)
         read_flags = tuple(_flag_from_json(f) for f in (document.extra or {}).get("read_flags", []))
         pages = tuple(PageLanguage(None, p.text) for p in document.pages)
         submitted.append(SubmittedDocument(str(document.id), extraction, (*read_flags, *verdict.flags),

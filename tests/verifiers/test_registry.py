@@ -51,3 +51,14 @@ def test_missing_column_is_named() -> None:
         parse_organizations_csv("org_id,name,aliases,bin,country,city,accredited_from,accredited_to\n")
     with pytest.raises(RegistryHeaderError, match="status"):
         parse_certificates_csv(CERT_HEADER.replace(",status", ""))
+
+
+def test_values_longer_than_a_column_holds_are_row_problems() -> None:
+    text = CERT_HEADER + (
+        "0012345,ORG-1,880514450128,Иванова Анна,Педиатрия,108,2024-02-12,2024-02-24,2024-02-26,valid\n"
+        + "9" * 80 + ",ORG-1,880514450128,Иванова Анна,Педиатрия,108,2024-02-12,2024-02-24,2024-02-26,valid\n"
+        "0012346,ORG-1,8805144501289999,Иванова Анна,Педиатрия,108,2024-02-12,2024-02-24,2024-02-26,valid\n"
+    )
+    records, problems = parse_certificates_csv(text)
+    assert [r.cert_number for r in records] == ["0012345"]
+    assert [(p.line, p.reason.split(":")[0]) for p in problems] == [(3, "cert_number"), (4, "holder_iin")]
