@@ -1,4 +1,4 @@
-"""Command line: python -m samples OUT --seed N --documents N [--broken] [--demo]."""
+"""Command line: python -m samples OUT --seed N --documents N [--broken] [--demo] [--fraud [--scale X]]."""
 
 from __future__ import annotations
 
@@ -19,12 +19,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--demo", action="store_true", help="the small demo sample (ignores --documents)")
     parser.add_argument("--formats", default=",".join(FORMATS), help=f"comma-separated subset of {FORMATS}")
     parser.add_argument("--workers", type=int, default=None, help="processes drawing files (default: all cores)")
+    parser.add_argument("--fraud", action="store_true", help="the fraud benchmark corpus (ignores --documents)")
+    parser.add_argument("--scale", type=float, default=1.0, help="fraud corpus size (1.0: about 160 documents)")
     args = parser.parse_args(argv)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         parser.error(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
-    if args.demo:
+    if args.fraud:
+        from samples.fraud_corpus import build_fraud_corpus
+
+        info = build_fraud_corpus(args.out, seed=args.seed, scale=args.scale, workers=args.workers)
+    elif args.demo:
         info = build_demo(args.out, seed=args.seed)
     else:
         info = build_corpus(

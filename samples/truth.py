@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
+
+from extractors.types import Extraction, FieldValue
+from verifiers.credit_rules import CRITERIA_BY_NUMBER
+from verifiers.credit_units import CountedDocument, DocumentUnits, document_units, eligibility, submission_units
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,11 @@ class DocumentTruth:
     damage: tuple[str, ...] = ()
     qr_payload: str | None = None
     translation_of: str | None = None
-    variant: str = "genuine"
+    variant: str = "genuine"  # the fraud corpus's family (samples.fraud.FAMILIES)
+    expected_status: str | None = None  # verified | flagged | failed, when the corpus knows it
+    expected_flags: tuple[str, ...] = ()  # flag codes the document must carry
+    expected_units: float | None = None
+    expected_criterion: int | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,8 @@ class SubmissionTruth:
     submitted_at: str
     channel: str
     valid_json: bool = True
+    expected_units: dict[str, float] | None = None
+    expected_eligible: bool | None = None
 
 
 T = TypeVar("T", DocumentTruth, SubmissionTruth)
@@ -63,7 +74,45 @@ def read_jsonl(path: Path, kind: type[T]) -> list[T]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             raw: dict[str, Any] = {k: v for k, v in json.loads(line).items() if k in names}
-            if "damage" in raw:
-                raw["damage"] = tuple(raw["damage"])
+            for name in ("damage", "expected_flags"):
+                if name in raw:
+                    raw[name] = tuple(raw[name])
             rows.append(kind(**raw))
     return rows
+
+
+def _truth_extraction(truth: DocumentTruth) -> Extraction:
+    values = {"holder_name": truth.holder_name, "cert_number": truth.cert_number, "issuer": truth.issuer,
+              "program": truth.program, "hours": truth.hours, "start_date": truth.start_date,
+              "end_date": truth.end_date, "issue_date": truth.issue_date}
+    return Extraction(truth.doc_type, 1.0, truth.language, {k: FieldValue(v, 1.0) for k, v in values.items()})
+
+
+def expected_units(documents: Sequence[DocumentTruth], submissions: Sequence[SubmissionTruth]) -> list[DocumentTruth]:
+    """Each document with the criterion and units Appendix 1 gives its true fields (window included)."""
+    submitted = {s.submission_id: date.fromisoformat(s.submitted_at) for s in submissions}
+    result = []
+    for truth in documents:
+        units = document_units(_truth_extraction(truth), submitted[truth.submission_id])
+        result.append(replace(truth, expected_units=units.units, expected_criterion=units.criterion))
+    return result
+
+
+def expected_submission(documents: Sequence[DocumentTruth], submissions: Sequence[SubmissionTruth]
+                        ) -> list[SubmissionTruth]:
+    """Each submission with its expected unit totals (verified documents count, flagged ones pend) and eligibility."""
+    result = []
+    for sub in submissions:
+        counted = []
+        for truth in (d for d in documents if d.submission_id == sub.submission_id):
+            criterion = truth.expected_criterion
+            chapter = CRITERIA_BY_NUMBER[criterion].chapter if criterion in CRITERIA_BY_NUMBER else None
+            units = DocumentUnits(criterion, truth.expected_units or 0.0, chapter, True)
+            counted.append(CountedDocument(units, truth.expected_status or "verified", False))  # type: ignore[arg-type]
+        totals = submission_units(counted)
+        verdict = eligibility(totals, sub.purpose, sub.target_category)
+        units_json = {"additional_education": totals.additional_education, "non_formal": totals.non_formal,
+                      "additional_competences": totals.additional_competences, "total": totals.total,
+                      "pending_review": totals.pending_review}
+        result.append(replace(sub, expected_units=units_json, expected_eligible=verdict.eligible))
+    return result

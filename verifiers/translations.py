@@ -56,19 +56,28 @@ def _hours(text: str | None) -> float | None:
     return float(m.group().replace(",", ".")) if m else None
 
 
-def fields_match(original: Mapping[str, object], translation: Mapping[str, object]) -> bool:
-    """Same certificate number, or same dates and hours, or the same holder across scripts."""
+STRONG_MATCH = 2  # the same number, or the same dates and hours
+NAME_MATCH = 1  # only the holder's name: every translation in an applicant's submission shares it
+
+
+def match_strength(original: Mapping[str, object], translation: Mapping[str, object]) -> int:
+    """STRONG_MATCH, NAME_MATCH, or 0 when the translation's fields do not repeat the original's."""
     number_a, number_b = _value(original, "cert_number"), _value(translation, "cert_number")
     if number_a and number_b and normalize_number(number_a) == normalize_number(number_b):
-        return True
+        return STRONG_MATCH
     shared_dates = [n for n in _DATE_FIELDS if _value(original, n) and _value(translation, n)]
     hours_a, hours_b = _hours(_value(original, "hours")), _hours(_value(translation, "hours"))
     if shared_dates and hours_a is not None and hours_a == hours_b and all(
         _value(original, n) == _value(translation, n) for n in shared_dates
     ):
-        return True
+        return STRONG_MATCH
     name_a, name_b = _value(original, "holder_name"), _value(translation, "holder_name")
-    return bool(name_a and name_b and len(words(name_a)) >= 2 and names_agree(name_a, name_b))
+    return NAME_MATCH if name_a and name_b and len(words(name_a)) >= 2 and names_agree(name_a, name_b) else 0
+
+
+def fields_match(original: Mapping[str, object], translation: Mapping[str, object]) -> bool:
+    """Same certificate number, or same dates and hours, or the same holder across scripts."""
+    return match_strength(original, translation) > 0
 
 
 def _page_translates(page: PageLanguage, original: Mapping[str, object]) -> bool:
@@ -92,21 +101,31 @@ def _translated_within(doc: TranslationCandidate, pages: Sequence[PageLanguage])
     return any(_page_translates(page, doc.fields) for page in pages[1:])
 
 
+def _pair_translations(originals: Sequence[TranslationCandidate],
+                       translations: Sequence[TranslationCandidate]) -> set[str]:
+    """Ids of originals that get a translation of their own: each translation covers one original, and a
+    translation repeating an original's number or dates is given to it before any that only shares the name."""
+    covered: set[str] = set()
+    used: set[str] = set()
+    for strength in (STRONG_MATCH, NAME_MATCH):
+        for doc in originals:
+            if doc.doc_id in covered:
+                continue
+            match = next((t for t in translations if t.doc_id not in used and t.doc_id != doc.doc_id
+                          and match_strength(doc.fields, t.fields) == strength), None)
+            if match is not None:
+                covered.add(doc.doc_id)
+                used.add(match.doc_id)
+    return covered
+
+
 def untranslated_documents(
     docs: Sequence[TranslationCandidate], pages: Mapping[str, Sequence[PageLanguage]] | None = None
 ) -> tuple[str, ...]:
     """Ids of foreign-language documents with no matching translation (another document or a later page).
 
     `pages` maps a document id to its pages (language and text) when not given on the candidate itself."""
-    missing: list[str] = []
-    translations = [d for d in docs if _is_translation(d)]
-    for doc in docs:
-        if not needs_translation(doc):
-            continue
-        doc_pages = doc.pages or tuple((pages or {}).get(doc.doc_id, ()))
-        if _translated_within(doc, doc_pages):
-            continue
-        if any(t.doc_id != doc.doc_id and fields_match(doc.fields, t.fields) for t in translations):
-            continue
-        missing.append(doc.doc_id)
-    return tuple(missing)
+    originals = [d for d in docs if needs_translation(d)
+                 and not _translated_within(d, d.pages or tuple((pages or {}).get(d.doc_id, ())))]
+    covered = _pair_translations(originals, [d for d in docs if _is_translation(d)])
+    return tuple(d.doc_id for d in originals if d.doc_id not in covered)

@@ -60,3 +60,21 @@ def test_kazakh_russian_and_unknown_language_documents_need_nothing() -> None:
     docs = [TranslationCandidate("kk", "kk", "diploma"), TranslationCandidate("ru", "ru", "seminar"),
             TranslationCandidate("unknown", None, "other")]
     assert untranslated_documents(docs) == ()
+
+
+def test_one_translation_covers_one_document_of_the_same_holder() -> None:
+    second = TranslationCandidate(
+        "en-2", "en", "seminar",
+        {"cert_number": "CME-77", "holder_name": "Aigerim Zhaksybekova", "hours": "18", "start_date": "2023-05-01"},
+        "Certificate of attendance",
+    )
+    translation = _russian({"cert_number": "0012345", "holder_name": "Жаксыбекова Айгерим", "hours": "72"})
+    assert untranslated_documents([ENGLISH, second, translation]) == ("en-2",)
+    second_translation = TranslationCandidate("ru-2", "ru", "translation",
+                                              {"cert_number": "CME-77", "holder_name": "Жаксыбекова Айгерим"})
+    assert untranslated_documents([ENGLISH, second, translation, second_translation]) == ()
+
+
+def test_translation_matched_only_by_name_still_covers_a_lone_document() -> None:
+    translation = _russian({"holder_name": "Жаксыбекова Айгерим"})
+    assert untranslated_documents([ENGLISH, translation]) == ()
