@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -93,7 +94,7 @@ def _number_key(extraction: Extraction) -> str | None:
 
 
 def _verify_submission(session: Session, submission: Submission, registers: Registers, seen: SeenIndex,
-                       today: date) -> None:
+                       today: date) -> list[SubmittedDocument]:
     applicant = _applicant(submission)
     read = [d for d in submission.documents if d.state == "done"]
     submitted: list[SubmittedDocument] = []
@@ -114,6 +115,19 @@ def _verify_submission(session: Session, submission: Submission, registers: Regi
         document.credit_units = {"criterion": doc.units.criterion, "units": doc.units.units}
         final.append(SubmittedDocument(doc.doc_id, doc.extraction, flags, doc.units, doc.pages))
     _record_submission(submission, final)
+    return final
+
+
+def _rerecord_with_stored_flags(session: Session, submission: Submission, docs: Sequence[SubmittedDocument]) -> None:
+    """Totals again from the documents' flags as stored now: a later submission of the batch may have added a
+    DUPLICATE to one of them (its counterpart), which moves that document's units to pending review."""
+    refreshed = []
+    for doc in docs:
+        row = session.get(Document, int(doc.doc_id))
+        flags = tuple(_flag_from_json(f) for f in (row.flags if row is not None else None) or [])
+        refreshed.append(dataclasses.replace(doc, flags=flags))
+    if [d.flags for d in refreshed] != [d.flags for d in docs]:
+        _record_submission(submission, refreshed)
 
 
 def _duplicate_flags(session: Session, submission: Submission, document: Document,
@@ -149,6 +163,38 @@ def verify_batch(session: Session, batch: Batch, today: date) -> None:
     """Run every check on the batch's read documents, then each submission's totals; commit."""
     registers = Registers(load_organizations(session), load_certificates(session))
     seen = seen_index(session, batch.id)
-    for submission in sorted(batch.submissions, key=lambda s: s.submission_id):
-        _verify_submission(session, submission, registers, seen, today)
+    verified = [(submission, _verify_submission(session, submission, registers, seen, today))
+                for submission in sorted(batch.submissions, key=lambda s: s.submission_id)]
+    for submission, docs in verified:
+        _rerecord_with_stored_flags(session, submission, docs)
+    session.commit()
+
+
+def verify_submission(session: Session, submission: Submission, today: date,
+                      approved: frozenset[int] = frozenset(), rejected: frozenset[int] = frozenset()) -> None:
+    """Re-run the checks of one submission (after a reviewer's correction), counting approved documents' units
+    and dropping rejected ones from pending; commits."""
+    from verifiers.credit_rules import CRITERIA_BY_NUMBER
+    from verifiers.credit_units import CountedDocument, DocumentUnits, eligibility, submission_units
+
+    registers = Registers(load_organizations(session), load_certificates(session))
+    _verify_submission(session, submission, registers, seen_index(session, submission.batch_id), today)
+    meta = submission.meta or {}
+    if submission.result is not None and meta:
+        counted = []
+        for document in submission.documents:
+            if document.state != "done" or document.status is None:
+                continue
+            criterion = (document.credit_units or {}).get("criterion")
+            chapter = CRITERIA_BY_NUMBER[criterion].chapter if criterion in CRITERIA_BY_NUMBER else None
+            units = DocumentUnits(criterion, float((document.credit_units or {}).get("units") or 0), chapter, True)
+            status = "failed" if document.id in rejected else document.status
+            counted.append(CountedDocument(units, status, document.id in approved))  # type: ignore[arg-type]
+        totals = submission_units(counted)
+        verdict = eligibility(totals, meta["purpose"], meta.get("target_category"))
+        submission.result = {**submission.result, "credit_units": {
+            "additional_education": totals.additional_education, "non_formal": totals.non_formal,
+            "additional_competences": totals.additional_competences, "total": totals.total,
+            "pending_review": totals.pending_review}, "eligible": verdict.eligible,
+            "shortfalls": list(verdict.shortfalls)}
     session.commit()

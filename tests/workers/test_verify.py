@@ -103,3 +103,19 @@ def test_same_number_of_another_applicant_is_duplicate_on_both_sides(session: Se
     batch = first.submission.batch
     verify_batch(session, batch, today=date(2025, 11, 22))
     assert "DUPLICATE" in _codes(first) and "DUPLICATE" in _codes(second)
+
+
+def test_counterpart_duplicate_moves_the_earlier_submissions_units_to_pending(session: Session) -> None:
+    first = _document("a.png", _fields("0012345", 36))
+    second = _document("b.png", _fields("0012345", 36, holder="Петров Иван"))
+    alone = _document("c.png", _fields("0099999", 72))
+    earlier = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [first])
+    later = _submission("S-2", OTHER_IIN, "Петров Иван", [second])
+    unrelated = _submission("S-3", OTHER_IIN, "Петров Иван", [alone])
+    session.add(Batch(inbox="x", submissions=[earlier, later, unrelated]))
+    session.commit()
+    verify_batch(session, earlier.batch, today=date(2025, 11, 22))
+    assert "DUPLICATE" in _codes(first) and first.status == "flagged"
+    units = (earlier.result or {})["credit_units"]
+    assert units["additional_education"] == 0 and units["pending_review"] == 36
+    assert "DUPLICATE" not in _codes(alone)
