@@ -50,8 +50,9 @@ class DocumentVerdict:
 def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[str | None, tuple[Flag, ...]]:
     if extraction.doc_type not in ISSUED_DOCUMENT_TYPES:
         return None, ()
-    match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"),
-                                field_date(extraction, "issue_date"))
+    # without a printed issue date the course's last day is when the issuer stood behind it
+    issued = field_date(extraction, "issue_date") or field_date(extraction, "end_date")
+    match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"), issued)
     org = registers.issuers.organizations.get(match.org_id) if match else None
     facts = facts_from_extraction(extraction, org.org_id if org else None)
     return (org.org_id if org else None), (*flags, *register_flags(registers.certificates, org, facts))

@@ -13,8 +13,8 @@ _CORE = ("holder_name", "cert_number", "issuer")
 REQUIRED_FIELDS = MappingProxyType({
     "advanced_training": (*_CORE, "hours", *_PERIOD, "issue_date"),
     "internship": (*_CORE, "hours", *_PERIOD, "issue_date"),
-    "seminar": (*_CORE, "hours", *_PERIOD, "issue_date"),
-    "online_course": (*_CORE, "hours", *_PERIOD, "issue_date"),
+    "seminar": (*_CORE, "hours", *_PERIOD),
+    "online_course": (*_CORE, "hours", *_PERIOD),
     "conference": ("holder_name", "issuer", *_PERIOD),
     "publication": ("holder_name", "issuer"),
     "diploma": (*_CORE, "issue_date"),
@@ -28,7 +28,9 @@ def required_fields(doc_type: str) -> tuple[str, ...]:
     """The fields a document of this type must have; missing or unsure ones raise LOW_CONFIDENCE.
 
     - course-like documents (advanced_training, internship, seminar, online_course) earn units by their hours
-      and study period: holder_name, cert_number, issuer, hours, start_date, end_date, issue_date;
+      and study period: holder_name, cert_number, issuer, hours, start_date, end_date, and for the formal
+      ones (advanced_training, internship) issue_date; seminar and online-course certificates often print no
+      issue date, and their end date serves for the window and the accreditation check;
     - conference: holder_name, issuer and the event's start_date/end_date (conference certificates often
       carry neither a number nor hours, so those are not required);
     - publication: holder_name and issuer (the journal or publisher);
