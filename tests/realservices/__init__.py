@@ -1,0 +1,1 @@
+"""Real servers (PostgreSQL, Redis) started by the tests themselves on loopback."""
