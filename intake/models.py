@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -30,17 +30,21 @@ class Batch(Base):
 
 class Submission(Base):
     __tablename__ = "submissions"
-    __table_args__ = (UniqueConstraint("batch_id", "submission_id"),)
+    # an uploader's submission_id is recorded once: a retried upload finds the first one (NULLs are distinct)
+    __table_args__ = (UniqueConstraint("batch_id", "submission_id"),
+                      Index("uq_submissions_uploaded_by", "uploaded_by", "submission_id", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
-    submission_id: Mapped[str] = mapped_column(String(200))
+    submission_id: Mapped[str] = mapped_column(String(255))  # a folder name: at most 255 bytes
     applicant_iin: Mapped[str | None] = mapped_column(String(12), index=True)
     meta: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(16), default="received")
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # credit units, eligibility, shortfalls
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    service_center: Mapped[str | None] = mapped_column(String(64), index=True)  # set for HTTP uploads
+    uploaded_by: Mapped[str | None] = mapped_column(String(200))  # API token name or workspace user
     batch: Mapped[Batch] = relationship(back_populates="submissions")
     documents: Mapped[list[Document]] = relationship(back_populates="submission", order_by="Document.file")
 
