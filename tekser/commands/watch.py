@@ -2,8 +2,179 @@
 
 from __future__ import annotations
 
+import signal
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Annotated
+
 import typer
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from tekser.errors import TekserError, UsageError
+from tekser.settings import Settings
+
+CSV_FILES = ("organizations.csv", "certificates.csv")
+
+
+def process_embedded(settings: Settings, engine: Engine, batch_id: int) -> None:
+    """Run a recorded batch through the in-process pipeline to its end (verification and totals included)."""
+    from intake.models import Batch
+    from intake.storage import ContentStore
+    from workers.batch import read_limits
+    from workers.local import Job, LocalPipeline, Outcome
+    from workers.results import apply_state, fail_unprocessed, finish_submission
+    from workers.verify import verify_batch
+
+    store = ContentStore(settings.resolved_storage_dir)
+    with Session(engine, expire_on_commit=False) as session:
+        batch = session.get(Batch, batch_id)
+        assert batch is not None, f"batch {batch_id} is not in the database"
+        documents = {d.id: d for s in batch.submissions for d in s.documents}
+        jobs: list[Job] = []
+        for document in documents.values():
+            if document.state == "failed" and document.pipeline_version is None:
+                fail_unprocessed(document)  # refused at intake
+            elif document.state == "received" and document.sha256 and document.kind:
+                jobs.append(Job(document.id, str(store.path_for(document.sha256)), document.kind))
+        session.commit()
+
+        def on_outcome(outcome: Outcome) -> None:
+            apply_state(session, documents[outcome.document_id], outcome.state)
+            session.commit()
+
+        if jobs:
+            workers = max(1, min(settings.workers, len(jobs)))
+            LocalPipeline(workers, settings.tessdata, read_limits(settings)).run(jobs, on_outcome)
+        verify_batch(session, batch, today=datetime.now(UTC).date())
+        for submission in batch.submissions:
+            finish_submission(submission)
+        batch.finished_at = datetime.now(UTC)
+        session.commit()
+
+
+def processing_starter(settings: Settings, engine: Engine) -> Callable[[int], None]:
+    """workers.dispatch.enqueue_batch when it is installed (queued or embedded, as configured); else in-process."""
+    try:
+        from workers.dispatch import enqueue_batch  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return lambda batch_id: process_embedded(settings, engine, batch_id)
+    return lambda batch_id: enqueue_batch(settings, engine, batch_id)
+
+
+class RegistryLoader:
+    """Imports REGISTRY at start and again whenever its CSV files change."""
+
+    def __init__(self, engine: Engine, folder: Path, log: Callable[[str], None]) -> None:
+        self.engine = engine
+        self.folder = folder
+        self.log = log
+        self.stamp: tuple[tuple[int, int], ...] | None = None
+
+    def _stamp(self) -> tuple[tuple[int, int], ...] | None:
+        try:
+            return tuple((info.st_size, info.st_mtime_ns) for info in (
+                (self.folder / name).stat() for name in CSV_FILES))
+        except OSError:
+            return None
+
+    def refresh(self) -> None:
+        from intake.registry_import import import_registry
+
+        stamp = self._stamp()
+        if stamp is None or stamp == self.stamp:
+            return
+        try:
+            with Session(self.engine) as session:
+                report = import_registry(session, self.folder)
+        except TekserError as error:
+            if self.stamp is None:
+                raise
+            self.log(f"registry not re-loaded, the previous one stays in use: {error}")
+            return
+        self.stamp = stamp
+        self.log(f"registry loaded: {report.organizations} organizations, {report.certificates} certificates, "
+                 f"{len(report.problems)} rows refused")
+
+
+def poll_interval(settle_s: float) -> float:
+    return max(0.2, min(2.0, settle_s / 4))
+
+
+def watch_loop(cycle: Callable[[], None], idle: Callable[[], bool], once: bool, poll_s: float,
+               sleep: Callable[[float], None] = time.sleep) -> None:
+    """Poll until stopped; with `once`, until every folder present has been taken and its results written."""
+    while True:
+        cycle()
+        if once and idle():
+            return
+        sleep(poll_s)
+
+
+def _stop_on_sigterm(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def run_watch(watched: Path, registry: Path, out: Path, settings: Settings, settle_s: float, once: bool,
+              log: Callable[[str], None]) -> None:
+    from intake.db import open_database
+    from intake.recorder import IntakeLimits
+    from intake.registry_files import check_registry
+    from intake.storage import ContentStore
+    from intake.watch import SettleTracker, WatchRunner, check_watch_dirs
+
+    check_registry(registry)
+    check_watch_dirs(watched, out, settings.resolved_storage_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create OUT {out}: {exc.strerror}; choose a writable folder") from exc
+    engine = open_database(settings.resolved_database_url)
+    loader = RegistryLoader(engine, registry, log)
+    loader.refresh()
+    runner = WatchRunner(SettleTracker(watched, settle_s), out, engine, ContentStore(settings.resolved_storage_dir),
+                         IntakeLimits(max_file_bytes=settings.max_file_bytes),
+                         processing_starter(settings, engine), registry, log)
+    runner.resume()
+    log(f"watching {watched} (a folder is taken once unchanged for {settle_s:g} s); results go to {out}"
+        + ("" if once else "; Ctrl-C stops"))
+
+    def cycle() -> None:
+        loader.refresh()
+        runner.cycle()
+
+    try:
+        watch_loop(cycle, lambda: runner.idle, once, poll_interval(settle_s))
+    finally:
+        engine.dispose()
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `tekser` app."""
+
+    @app.command()
+    def watch(
+        folder: Annotated[Path, typer.Argument(metavar="DIR", help="folder the scanners drop submission folders into")],
+        registry: Annotated[Path, typer.Option("--registry", help="folder with organizations.csv, certificates.csv")],
+        out: Annotated[Path, typer.Option("--out", help="folder for documents.jsonl and submissions.jsonl")],
+        settle: Annotated[float | None, typer.Option("--settle", min=0, help="seconds a folder must stay unchanged "
+                                                     "(default: TEKSER_WATCH_SETTLE_S)")] = None,
+        once: Annotated[bool, typer.Option("--once", help="take what DIR holds now, wait for results, exit")] = False,
+    ) -> None:
+        """Turn submission folders dropped into DIR into submissions once their files stop changing."""
+        from tekser.cli import console, fail
+
+        settings = Settings()
+        previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+        try:
+            run_watch(folder, registry, out, settings, settings.watch_settle_s if settle is None else settle, once,
+                      lambda line: console.print(line, highlight=False, soft_wrap=True))
+        except TekserError as error:
+            raise fail(error) from error
+        except KeyboardInterrupt:
+            console.print("stopped; submissions taken but not finished resume at the next start")
+        finally:
+            signal.signal(signal.SIGTERM, previous)
