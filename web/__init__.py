@@ -1,0 +1,1 @@
+"""The reviewer workspace: server-rendered pages for reviewers, operators, HR and admins."""

@@ -1,0 +1,1 @@
+"""Routes of the workspace, one module per resource."""
