@@ -75,6 +75,13 @@ def run_batch(inbox: Path, registry: Path, out: Path, settings: Settings,
                              IntakeLimits(max_file_bytes=settings.max_file_bytes))
         report = BatchReport(batch.id, len(batch.submissions), sum(len(s.documents) for s in batch.submissions),
                              ignored=scanned.ignored, registry=registry_report)
+        if settings.redis_url:  # queued: workers anywhere read and verify; this process waits and writes
+            from workers.queued import wait_for_batch
+
+            wait_for_batch(session, engine, batch, settings, report, progress)
+            report.seconds = time.perf_counter() - started
+            write_outputs(session, batch, out, report)
+            return report
         _process(session, batch, store, settings, report, progress)
         report.seconds = time.perf_counter() - started
         _finish(session, batch, out, report)
@@ -117,6 +124,11 @@ def _finish(session: Session, batch: Batch, out: Path, report: BatchReport) -> N
         finish_submission(submission)
     batch.finished_at = datetime.now(UTC)
     session.commit()
+    write_outputs(session, batch, out, report)
+
+
+def write_outputs(session: Session, batch: Batch, out: Path, report: BatchReport) -> None:
+    """Count the finished batch's documents into report and write OUT/documents.jsonl and submissions.jsonl."""
     rows = session.scalars(select(Document).where(Document.submission_pk.in_([s.id for s in batch.submissions])))
     for document in rows:
         report.by_status[document.status or "failed"] += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -39,9 +40,26 @@ class Outcome:
 _CONTEXT: StepContext | None = None  # one per worker process, built by init_worker
 
 
+ORPHAN_CHECK_S = 1.0
+
+
+def _die_with_parent() -> None:
+    """Exit when the parent process is gone: a pool child orphaned by a kill -9 of its worker or server would
+    otherwise wait on its pipe forever. (PR_SET_PDEATHSIG would fire when the parent's *thread* ends.)"""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tekser-orphan-watch", daemon=True).start()
+
+
 def init_worker(tessdata: str, limits: ReadLimits) -> None:
     """Process initializer: one single-threaded engine per process (parallelism comes from processes)."""
     global _CONTEXT
+    _die_with_parent()
     os.environ["OMP_THREAD_LIMIT"] = "1"
     cv2.setNumThreads(1)  # OpenCV's own thread pool would fight the other worker processes for the cores
     _CONTEXT = StepContext(engine=TesseractEngine(tessdata), limits=limits)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 from extractors.reader import ReadLimits
 from workers.local import Job, LocalPipeline, Outcome
@@ -44,3 +48,40 @@ def test_a_file_that_kills_its_worker_fails_alone() -> None:
     assert by_id[KILLER_ID].state.error is not None and "died" in by_id[KILLER_ID].state.error
     assert by_id[KILLER_ID].state.flags[0].code == "UNREADABLE"
     assert all(o.state.error is None for i, o in by_id.items() if i != KILLER_ID)
+
+
+ORPHAN_SCRIPT = """
+import multiprocessing, os, sys, time
+from workers.local import _die_with_parent
+
+def child():
+    _die_with_parent()
+    print(os.getpid(), flush=True)
+    time.sleep(120)
+
+if __name__ == "__main__":
+    multiprocessing.get_context("fork").Process(target=child).start()
+    time.sleep(120)
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")  # killed, not yet reaped
+    except FileNotFoundError:
+        return True
+
+
+def test_a_pool_child_dies_with_its_parent() -> None:
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[2])
+    assert parent.stdout is not None
+    child_pid = int(parent.stdout.readline())
+    parent.kill()  # kill -9: no clean-up code runs in the parent
+    parent.wait()
+    for _ in range(600):
+        if _gone(child_pid):
+            break
+        time.sleep(0.1)
+    assert _gone(child_pid)
