@@ -121,3 +121,4 @@ class Extraction:
     language: str | None
     fields: Mapping[str, FieldValue] = field(default_factory=dict)
     qr_payloads: tuple[str, ...] = ()
+    issuer_alternatives: tuple[FieldValue, ...] = ()  # other lines that may name the issuer, best first

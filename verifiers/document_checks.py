@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from extractors.types import Extraction
+from extractors.types import Extraction, FieldValue
 from verifiers.certificates import CertificateRegister, facts_from_extraction, register_flags
 from verifiers.credit_units import DocumentUnits, document_units
 from verifiers.fields import field_date, field_text
 from verifiers.flags import OUT_OF_WINDOW, Flag
 from verifiers.identity import holder_flag
-from verifiers.issuer import IssuerIndex, issuer_flags
+from verifiers.issuer import IssuerIndex, first_match, issuer_flags
 from verifiers.plausibility import date_flags
 from verifiers.qr_check import qr_findings
 from verifiers.registry import CertificateRecord, Organization
@@ -45,6 +45,19 @@ class DocumentVerdict:
     issuer_org_id: str | None
     flags: tuple[Flag, ...]
     units: DocumentUnits
+    issuer: FieldValue | None = None  # another line than the one read named the registered issuer
+
+
+def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
+    """The extraction with the issuer line that names a registered organization, when the chosen one did not
+    but another header line (an abbreviation, say) does."""
+    read = field_text(extraction, "issuer")
+    alternatives = [str(a.value) for a in extraction.issuer_alternatives if a.value]
+    first = first_match(registers.issuers, (read, *alternatives))
+    if first is None or first[0] == 0:
+        return extraction
+    chosen = extraction.issuer_alternatives[first[0] - 1]
+    return replace(extraction, fields={**extraction.fields, "issuer": chosen})
 
 
 def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[str | None, tuple[Flag, ...]]:
@@ -61,6 +74,9 @@ def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[str | 
 def verify_document(extraction: Extraction, applicant: Applicant | None, registers: Registers,
                     today: date) -> DocumentVerdict:
     """Every check that needs only this document, the applicant and the registers."""
+    original = extraction
+    if extraction.doc_type in ISSUED_DOCUMENT_TYPES:
+        extraction = _issuer_read(extraction, registers)
     org_id, flags = _issuer_checks(extraction, registers)
     submitted_at = applicant.submitted_at if applicant else today
     found = [*flags, *date_flags(extraction, min(submitted_at, today))]
@@ -72,4 +88,5 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
     units = document_units(extraction, submitted_at)
     if units.criterion is None:  # the window only matters for documents that earn units
         found = [f for f in found if f.code != OUT_OF_WINDOW]
-    return DocumentVerdict(org_id, tuple(found), units)
+    replaced = extraction.fields.get("issuer") if extraction is not original else None
+    return DocumentVerdict(org_id, tuple(found), units, replaced)

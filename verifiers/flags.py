@@ -77,3 +77,19 @@ def document_status(flags: Iterable[Flag]) -> DocumentStatus:
     if any(f.severity in ("review", "high") for f in flag_list):
         return "flagged"
     return "verified"
+
+
+def field_confirmed(flags: Iterable[Flag], name: str) -> tuple[Flag, ...]:
+    """The flags with `name` taken out of LOW_CONFIDENCE (a register confirmed what was read there); a
+    LOW_CONFIDENCE left with no field is dropped."""
+    kept: list[Flag] = []
+    for flag in flags:
+        fields = flag.evidence.get("fields") if flag.code == LOW_CONFIDENCE else None
+        if not isinstance(fields, list) or name not in fields:
+            kept.append(flag)
+            continue
+        rest = [f for f in fields if f != name]
+        if rest:
+            kept.append(make_flag(LOW_CONFIDENCE, "not read with confidence: " + ", ".join(rest),
+                                  {**flag.evidence, "fields": rest}))
+    return tuple(kept)

@@ -16,6 +16,9 @@ from verifiers.text import skeleton, words
 
 # token_sort_ratio on normalised names; below this an issuer is unknown, not forced onto the nearest name.
 MATCH_THRESHOLD = 88.0
+# A name cut at a line break still matches when this many of its words, and this share of them, were read.
+MIN_TRUNCATED_TOKENS = 3
+MIN_TRUNCATED_SHARE = 0.6
 # Query tokens found in more names than this do not narrow the search ("university", "clinic").
 _COMMON_TOKEN_POSTINGS = 400
 # Legal forms and naming words, as skeleton keys (Russian, Kazakh, English; with OCR-folded spellings).
@@ -149,10 +152,33 @@ class IssuerIndex:
         digits = _digits(key)
         candidates = [c for c in self._candidates(key) if _digits(c) == digits]
         best = process.extractOne(key, candidates, scorer=fuzz.token_sort_ratio, score_cutoff=MATCH_THRESHOLD)
-        if best is None:
+        if best is not None:
+            name = best[0]
+            return IssuerMatch(self._exact[name], float(best[1]), self._shown[name])
+        return self._truncated_match(key, candidates)
+
+    def _truncated_match(self, key: str, candidates: Iterable[str]) -> IssuerMatch | None:
+        """A long name cut at a line break: the read words begin exactly one organization's name and cover
+        most of it ("Mayo Clinic School of Continuous Professional" / "… Development")."""
+        tokens = key.split()
+        if len(tokens) < MIN_TRUNCATED_TOKENS:
             return None
-        name = best[0]
-        return IssuerMatch(self._exact[name], float(best[1]), self._shown[name])
+        found = {self._exact[c]: c for c in candidates if c.startswith(key + " ")}
+        if len(found) != 1:  # the beginning of several organizations' names decides nothing
+            return None
+        org_id, name = next(iter(found.items()))
+        if len(tokens) / len(name.split()) < MIN_TRUNCATED_SHARE:
+            return None
+        return IssuerMatch(org_id, round(100.0 * len(key) / len(name), 1), self._shown[name])
+
+
+def first_match(index: IssuerIndex, texts: Iterable[str | None]) -> tuple[int, IssuerMatch] | None:
+    """The first of texts (the read issuer, then other lines that may name it) that matches an organization."""
+    for position, text in enumerate(texts):
+        found = index.match(text)
+        if found is not None:
+            return position, found
+    return None
 
 
 def issuer_flags(

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from extractors.types import PageText
+from extractors.types import Box, FieldValue, PageText
 from intake.models import Document, Page, Submission
 from tekser import PIPELINE_VERSION
 from verifiers.flags import Flag
@@ -21,6 +21,18 @@ NO_UNITS = {"criterion": None, "units": 0}
 def flag_json(flag: Flag) -> dict[str, Any]:
     return {"code": flag.code, "severity": flag.severity, "message": flag.message,
             "evidence": dict(flag.evidence)}
+
+
+def field_json(value: FieldValue) -> list[Any]:
+    """A read value as [value, confidence, page_no, left, top, width, height] (box parts None when unknown)."""
+    box = dataclasses.astuple(value.box) if value.box else (None, None, None, None)
+    return [value.value, round(value.confidence, 3), value.page_no, *box]
+
+
+def field_from_json(data: list[Any]) -> FieldValue:
+    """The inverse of field_json."""
+    box = Box(*data[3:7]) if data[3] is not None else None
+    return FieldValue(data[0], float(data[1]), data[2], box)
 
 
 def _page_row(page: PageText) -> Page:
@@ -54,7 +66,8 @@ def apply_state(session: Session, document: Document, state: DocumentState) -> N
         document.confidence["doc_type"] = round(extraction.doc_type_confidence, 3)
         boxes = {n: [fv.page_no, *dataclasses.astuple(fv.box)] for n, fv in extraction.fields.items() if fv.box}
         document.extra = {"qr_payloads": list(extraction.qr_payloads), "field_boxes": boxes,
-                          "read_flags": document.flags}
+                          "read_flags": document.flags,
+                          "issuer_alternatives": [field_json(fv) for fv in extraction.issuer_alternatives]}
     document.pages = [_page_row(page) for page in state.pages]
     session.flush()
 

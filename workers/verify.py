@@ -16,10 +16,10 @@ from intake.registry_import import load_certificates, load_organizations
 from verifiers.certificates import canonical_number
 from verifiers.document_checks import Applicant, Registers, verify_document
 from verifiers.duplicates import DocumentRef, SeenIndex, duplicate_findings
-from verifiers.flags import Flag, document_status
+from verifiers.flags import Flag, document_status, field_confirmed
 from verifiers.submission_checks import SubmittedDocument, cross_document_flags, submission_verdict
 from verifiers.translations import PageLanguage
-from workers.results import flag_json
+from workers.results import field_from_json, flag_json
 
 MAX_NUMBER_LENGTH = 64  # Document.canonical_number's column
 
@@ -35,8 +35,10 @@ def extraction_from_row(document: Document) -> Extraction:
         where = boxes.get(name)
         box = Box(*where[1:]) if where else None
         fields[name] = FieldValue(value, float(confidence.get(name, 0.0)), where[0] if where else None, box)
+    extra = document.extra or {}
+    alternatives = tuple(field_from_json(a) for a in extra.get("issuer_alternatives", ()))
     return Extraction(document.doc_type or "other", float(confidence.get("doc_type", 0.0)), document.language,
-                      fields, tuple((document.extra or {}).get("qr_payloads", ())))
+                      fields, tuple(extra.get("qr_payloads", ())), alternatives)
 
 
 def _flag_from_json(data: dict[str, Any]) -> Flag:
@@ -93,6 +95,17 @@ def _number_key(extraction: Extraction) -> str | None:
     return key if key and len(key) <= MAX_NUMBER_LENGTH else None
 
 
+def _take_issuer(document: Document, issuer: FieldValue) -> None:
+    """Another line of the document named the registered issuer: that line becomes the read issuer."""
+    document.fields = {**(document.fields or {}), "issuer": issuer.value}
+    document.confidence = {**(document.confidence or {}), "issuer": round(issuer.confidence, 3)}
+    extra = dict(document.extra or {})
+    boxes = dict(extra.get("field_boxes", {}))
+    if issuer.box is not None:
+        boxes["issuer"] = [issuer.page_no, *dataclasses.astuple(issuer.box)]
+    document.extra = {**extra, "field_boxes": boxes}
+
+
 def _verify_submission(session: Session, submission: Submission, registers: Registers, seen: SeenIndex,
                        today: date) -> list[SubmittedDocument]:
     applicant = _applicant(submission)
@@ -104,6 +117,10 @@ def _verify_submission(session: Session, submission: Submission, registers: Regi
         document.fields = {**(document.fields or {}), "issuer_org_id": verdict.issuer_org_id}
         document.canonical_number = _number_key(extraction)
         read_flags = tuple(_flag_from_json(f) for f in (document.extra or {}).get("read_flags", []))
+        if verdict.issuer is not None:
+            _take_issuer(document, verdict.issuer)
+            extraction = dataclasses.replace(extraction, fields={**extraction.fields, "issuer": verdict.issuer})
+            read_flags = field_confirmed(read_flags, "issuer")
         pages = tuple(PageLanguage(None, p.text) for p in document.pages)
         submitted.append(SubmittedDocument(str(document.id), extraction, (*read_flags, *verdict.flags),
                                            verdict.units, pages))

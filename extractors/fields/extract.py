@@ -10,7 +10,7 @@ from extractors.fields.date_roles import assign_dates
 from extractors.fields.doctype import classify_doc_type, detect_language
 from extractors.fields.document import DocText, build_lines, field_value
 from extractors.fields.hours import find_hours, hours_value
-from extractors.fields.issuer import find_issuer
+from extractors.fields.issuer import IssuerMention, find_issuer, issuer_alternatives
 from extractors.fields.names import find_holder_name
 from extractors.fields.program import find_program
 from extractors.types import FIELD_NAMES, Extraction, FieldValue, PageText
@@ -48,9 +48,8 @@ def _from_mention(doc: DocText, mention: _Mention | None, value: str | int | flo
     return field_value(value, mention.certainty, doc.span(mention.start, mention.end))
 
 
-def _text_fields(doc: DocText) -> dict[str, FieldValue]:
+def _text_fields(doc: DocText, issuer: IssuerMention | None) -> dict[str, FieldValue]:
     name = find_holder_name(doc)
-    issuer = find_issuer(doc)
     program = find_program(doc)
     hours = find_hours(doc.text)
     return {
@@ -76,6 +75,8 @@ def extract_fields(pages: Sequence[PageText]) -> Extraction:
     qr_payloads = tuple(payload for page in pages for payload in page.qr_payloads)
     doc_type, type_confidence = classify_doc_type(lines)
     language, _ = detect_language(lines)
-    fields = {**_text_fields(doc), **_date_fields(doc), "cert_number": _cert_number(doc, qr_payloads)}
+    issuer = find_issuer(doc)
+    fields = {**_text_fields(doc, issuer), **_date_fields(doc), "cert_number": _cert_number(doc, qr_payloads)}
     ordered = {name: fields[name] for name in FIELD_NAMES}
-    return Extraction(doc_type, type_confidence, language, ordered, qr_payloads)
+    alternatives = tuple(_from_mention(doc, m, m.value) for m in issuer_alternatives(doc, issuer))
+    return Extraction(doc_type, type_confidence, language, ordered, qr_payloads, alternatives)

@@ -17,7 +17,7 @@ LEGAL_FORM_WORDS = re.compile(
     re.IGNORECASE,
 )
 ORG_WORD = re.compile(
-    r"(?<![^\W\d_])(университет|universit|центр|орталығ|орталық|center|centre|академи|academ|институт|institut"
+    r"(?<![^\W\d_])(университет|universit|центр|орталығ|орталық|center|centre|академи(?!ческ\w*\s+ч)|academ(?!ic\s+h)|институт|institut"
     r"|колледж|college|больниц|клиник|clinic|hospital|ассоциаци|association|society|council|faculty|факультет|общество|school|школ|мектеб"
     r"|фонд|foundation|филиал|branch|оқу\s+орталығы|(?-i:НИИ|НЦ|ННЦ|НИЦ)(?![^\W\d_]))",
     re.IGNORECASE,
@@ -126,6 +126,12 @@ def _extend(doc: DocText, line: DocLine) -> tuple[int, int]:
     return doc.starts[first.index], doc.starts[last.index] + len(last.text)
 
 
+def _mention_of(doc: DocText, line: DocLine, score: float) -> IssuerMention:
+    start, end = _extend(doc, line)
+    value = re.sub(r"\s+", " ", doc.text[start:end]).strip(" ,;")
+    return IssuerMention(value, start, end, min(0.95, 0.4 + score * 0.75))
+
+
 def find_issuer(doc: DocText) -> IssuerMention | None:
     """The best issuer candidate: a labelled one, else the best-scoring header line, extended over 2 lines."""
     for label in ISSUER_LABEL.finditer(doc.text):
@@ -138,6 +144,43 @@ def find_issuer(doc: DocText) -> IssuerMention | None:
     if not scored:
         return None
     best_score, best = max(scored, key=lambda item: (item[0], -item[1].index))
-    start, end = _extend(doc, best)
-    value = re.sub(r"\s+", " ", doc.text[start:end]).strip(" ,;")
-    return IssuerMention(value, start, end, min(0.95, 0.4 + best_score * 0.75))
+    return _mention_of(doc, best, best_score)
+
+
+# An abbreviated name: a short word with several capitals («РЦРЗ», «КазНМУ», "ERC"), not a document title.
+ACRONYM = re.compile(r"(?<![^\W\d_])(?=\w*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]{2,7}(?![^\W\d_])")
+MAX_ALTERNATIVES = 6
+
+
+def _alternative_score(line: DocLine) -> float:
+    """How likely a line other than the chosen one names the issuer (0: not at all)."""
+    score = _score(line)
+    if score > 0.0:
+        return score
+    in_header = line.page_no == 1 and line.rel_top <= HEADER_DEPTH
+    short = 0 < len(line.words) <= 4
+    if in_header and short and ACRONYM.search(line.text) and not (DOCUMENT_TITLE.search(line.text)
+                                                                   or NOT_ISSUER.search(line.text)):
+        return 0.3
+    return 0.0
+
+
+def issuer_alternatives(doc: DocText, chosen: IssuerMention | None) -> tuple[IssuerMention, ...]:
+    """Other lines that may name the issuer (abbreviations, a second organization line), best first.
+
+    The extractor cannot know which organizations exist; the verifier tries these against the register when
+    the chosen name matches none.
+    """
+    scored = [(score, line) for line in doc.lines if (score := _alternative_score(line)) > 0.0]
+    scored.sort(key=lambda item: (-item[0], item[1].index))
+    found: list[IssuerMention] = []
+    for score, line in scored:
+        start = doc.starts[line.index]
+        if chosen is not None and chosen.start <= start < chosen.end:
+            continue
+        mention = _mention_of(doc, line, score)
+        if all(mention.value != other.value for other in found):
+            found.append(mention)
+        if len(found) == MAX_ALTERNATIVES:
+            break
+    return tuple(found)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from extractors.types import Box, FieldValue
 from verifiers.document_checks import Applicant, Registers, verify_document
 from verifiers.registry import Organization
 
@@ -23,3 +25,23 @@ def test_a_seminar_without_issue_date_is_checked_on_its_last_day(end: str, flagg
                               today=date(2023, 1, 10))
     assert verdict.issuer_org_id == "ORG-1"
     assert any(flag.code == "ISSUER_NOT_ACCREDITED" for flag in verdict.flags) is flagged
+
+
+def test_another_header_line_that_names_a_registered_issuer_is_taken() -> None:
+    org = Organization("ORG-13", "Республиканский центр развития здравоохранения", ("РЦРЗ",), "1", "KZ",
+                       "Астана", date(2015, 1, 1), None, True)
+    alternative = FieldValue("РЦРЗ", 0.8, 1, Box(10, 10, 80, 20))
+    read = replace(extraction("specialist_certificate", holder_name="Иванова Анна", cert_number="KZ1",
+                              issuer="продолжительностью 144 часа", issue_date="2024-01-10"),
+                   issuer_alternatives=(FieldValue("ТОО «Неизвестный центр»", 0.9), alternative))
+    verdict = verify_document(read, None, Registers([org], []), today=date(2024, 2, 1))
+    assert verdict.issuer_org_id == "ORG-13" and verdict.issuer == alternative
+    assert not any(flag.code == "ISSUER_UNKNOWN" for flag in verdict.flags)
+
+
+def test_without_a_registered_alternative_the_read_issuer_is_unknown() -> None:
+    read = replace(extraction("seminar", issuer="ТОО «Учебный центр Медикус»", issue_date="2024-01-10"),
+                   issuer_alternatives=(FieldValue("РЦРЗ", 0.8),))
+    verdict = verify_document(read, None, Registers([ORG], []), today=date(2024, 2, 1))
+    assert verdict.issuer_org_id is None and verdict.issuer is None
+    assert [flag.code for flag in verdict.flags if flag.code == "ISSUER_UNKNOWN"] == ["ISSUER_UNKNOWN"]

@@ -85,3 +85,12 @@ def test_accreditation_on_the_issue_date() -> None:
 
 def test_normalisation_drops_legal_forms_and_quotes() -> None:
     assert normalize_issuer("АО «Тест»") == normalize_issuer('JSC "ТЕСТ"') == normalize_issuer("Тест")
+
+
+def test_a_name_cut_at_a_line_break_still_matches() -> None:
+    index = IssuerIndex((*ORGS, _org("ORG-040", "Mayo Clinic School of Continuous Professional Development"),
+                         _org("ORG-041", "Mayo Clinic School of Medicine")))
+    found = index.match("Mayo Clinic School of Continuous Professional")
+    assert found is not None and found.org_id == "ORG-040"
+    assert index.match("Mayo Clinic School") is None  # too little of either name to choose
+    assert index.match("Mayo Clinic School of Continuous Nursing") is None  # not the beginning of a name

@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from extractors.types import Box, FieldValue
 from intake.db import make_engine, migrate
 from intake.iin import iin_check_digit
 from intake.models import Batch, Document, Submission
 from intake.registry_files import CERTIFICATE_COLUMNS, ORGANIZATION_COLUMNS
 from intake.registry_import import import_registry
-from workers.verify import verify_batch
+from workers.results import field_json
+from workers.verify import extraction_from_row, verify_batch
 
 IIN = "88051445012" + str(iin_check_digit("88051445012"))
 OTHER_IIN = "90010140012" + str(iin_check_digit("90010140012"))
@@ -119,3 +121,28 @@ def test_counterpart_duplicate_moves_the_earlier_submissions_units_to_pending(se
     units = (earlier.result or {})["credit_units"]
     assert units["additional_education"] == 0 and units["pending_review"] == 36
     assert "DUPLICATE" not in _codes(alone)
+
+
+def test_an_abbreviation_line_that_names_the_issuer_becomes_the_read_issuer(session: Session) -> None:
+    fields = {**_fields("0012345", 36), "issuer": "продолжительностью 36 часов"}
+    weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: issuer",
+            "evidence": {"fields": ["issuer"]}}
+    document = _document("abbr.png", fields)
+    document.flags = [weak]
+    document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {},
+                      "issuer_alternatives": [["КМУ", 0.7, 1, 40, 30, 120, 25]]}
+    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [document])
+    session.add(Batch(inbox="x", submissions=[submission]))
+    session.commit()
+    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    assert document.fields and document.fields["issuer"] == "КМУ" and document.fields["issuer_org_id"] == "ORG-1"
+    assert (document.extra or {})["field_boxes"]["issuer"] == [1, 40, 30, 120, 25]
+    assert _codes(document) == [] and document.status == "verified"
+
+
+def test_stored_issuer_alternatives_come_back_as_they_were_read() -> None:
+    read = FieldValue("РЦРЗ", 0.8, 1, Box(1, 2, 3, 4))
+    unplaced = FieldValue("ИПК «Шипагерлік»", 0.5)
+    document = _document("x.png", _fields("1", 1))
+    document.extra = {"issuer_alternatives": [field_json(read), field_json(unplaced)]}
+    assert extraction_from_row(document).issuer_alternatives == (read, unplaced)

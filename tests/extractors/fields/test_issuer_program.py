@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.fields.document import DocText, build_lines
-from extractors.fields.issuer import find_issuer
+from extractors.fields.issuer import find_issuer, issuer_alternatives
 from extractors.fields.program import find_program
 
 from .textpages import page_from_text
@@ -103,3 +103,18 @@ def test_program(text: str, expected: str | None) -> None:
 )
 def test_program_from_first_quotation(text: str, expected: str | None) -> None:
     assert _program(text) == expected
+
+
+def test_abbreviated_issuer_lines_are_offered_as_alternatives() -> None:
+    doc = _doc("РЦРЗ\nСЕРТИФИКАТ СПЕЦИАЛИСТА\nИванова Анна Сергеевна\nпродолжительностью 144 академических часов\n"
+               "по специальности «Педиатрия»")
+    chosen = find_issuer(doc)
+    assert chosen is None  # "академических" is not an academy
+    assert [m.value for m in issuer_alternatives(doc, chosen)] == ["РЦРЗ"]
+
+
+def test_alternatives_leave_out_the_chosen_issuer() -> None:
+    doc = _doc("ИПК «Шипагерлік»\nТОО «Центр профессионального развития»\nСертификат")
+    chosen = find_issuer(doc)
+    assert chosen is not None and chosen.value == "ТОО «Центр профессионального развития»"
+    assert [m.value for m in issuer_alternatives(doc, chosen)] == ["ИПК «Шипагерлік»"]
