@@ -51,7 +51,7 @@ def _document_row(rng: random.Random, submission_pk: int, number: int, start: da
     return {"submission_pk": submission_pk, "file": f"scan_{number % DOCS_PER_SUBMISSION:03d}.pdf",
             "sha256": None, "size_bytes": 100_000, "kind": "pdf", "state": "done", "status": status,
             "doc_type": "advanced_training", "language": "ru", "fields": fields,
-            "confidence": dict.fromkeys(fields, 0.95), "flags": flags,
+            "issuer_org_id": fields["issuer_org_id"], "confidence": dict.fromkeys(fields, 0.95), "flags": flags,
             "credit_units": {"criterion": 1, "units": hours}, "extra": {"field_boxes": {}, "qr_payloads": []},
             "updated_at": start + timedelta(seconds=number)}
 

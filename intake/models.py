@@ -74,6 +74,7 @@ class Document(Base):
     extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     image_hash: Mapped[str | None] = mapped_column(String(32), index=True)  # perceptual hash of page 1
     canonical_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    issuer_org_id: Mapped[str | None] = mapped_column(String(64), index=True)  # also in fields, for filtering
     error: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     submission: Mapped[Submission] = relationship(back_populates="documents")

@@ -115,6 +115,7 @@ def _verify_submission(session: Session, submission: Submission, registers: Regi
         extraction = extraction_from_row(document)
         verdict = verify_document(extraction, applicant, registers, today)
         document.fields = {**(document.fields or {}), "issuer_org_id": verdict.issuer_org_id}
+        document.issuer_org_id = verdict.issuer_org_id
         document.canonical_number = _number_key(extraction)
         read_flags = tuple(_flag_from_json(f) for f in (document.extra or {}).get("read_flags", []))
         if verdict.issuer is not None:

@@ -14,6 +14,7 @@ from intake.models import Document, Submission
 from intake.workspace_models import AuditEvent, Claim
 from tests.web.workspace_db import Workspace, csrf_of, sign_in
 from web.services.claims import claim
+from web.services.queue import QueueFilter, queue_page
 
 
 def _flagged(workspace: Workspace) -> Document:
@@ -144,3 +145,15 @@ def test_csv_export_lists_every_document(workspace: Workspace) -> None:
     with workspace.session() as session:
         count = len(session.scalars(select(Document.id)).all())
     assert len(lines) == count + 1 and lines[0].startswith("batch,submission_id")
+
+
+def test_queue_filtered_by_issuer_keeps_only_that_issuers_documents(workspace: Workspace) -> None:
+    with workspace.session() as session:
+        queued = list(session.scalars(select(Document).where(Document.status == "flagged",
+                                                             Document.issuer_org_id.is_not(None))))
+        assert queued, "the pipeline database has flagged documents of a registered issuer"
+        issuer = queued[0].issuer_org_id
+        assert all(d.issuer_org_id == (d.fields or {}).get("issuer_org_id") for d in queued)
+        rows = queue_page(session, QueueFilter(issuer=issuer))
+        assert {row["id"] for row in rows} == {d.id for d in queued if d.issuer_org_id == issuer}
+        assert queue_page(session, QueueFilter(issuer="ORG-NONE")) == []

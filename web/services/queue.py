@@ -53,7 +53,7 @@ def _conditions(chosen: QueueFilter) -> list[ColumnElement[bool]]:
     if chosen.flag:
         conditions.append(_has_flag(chosen.flag))
     if chosen.issuer:
-        conditions.append(cast(Document.fields, String).like(f'%"issuer_org_id": "{chosen.issuer}"%'))
+        conditions.append(Document.issuer_org_id == chosen.issuer)
     if chosen.service_center:
         conditions.append(Submission.service_center == chosen.service_center)
     if chosen.date_from:
