@@ -1,4 +1,4 @@
-"""QR codes found on a page, also when only a binarised copy reads."""
+"""QR codes found on a page, also faint and unevenly lit ones."""
 
 from __future__ import annotations
 
