@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageDraw, ImageFont
 
 from samples import marks
+from samples import wording as w
 from samples.document import Content
 from samples.orgs import Organization
 
@@ -199,6 +200,14 @@ def _letter(page: Page, rnd: random.Random, content: Content, org: Organization)
     _signatures(page, rnd, content, org)
 
 
+def _table_rows(content: Content) -> tuple[tuple[str, str], ...]:
+    """The rows, with the kind of event when the title does not name it (a table prints no body wording)."""
+    kind = w.KIND_NAMES.get(content.doc_type, {}).get(content.language)
+    if kind is None or len(content.title) > 1 or content.title[0] not in w.GENERIC_TITLES:
+        return content.rows
+    return (*content.rows[:2], (w.KIND_LABELS[content.language], kind), *content.rows[2:])
+
+
 def _table(page: Page, rnd: random.Random, content: Content, org: Organization) -> None:
     for line in content.header:
         page.write(line, 12, style="bold" if line == content.issuer else "regular")
@@ -211,7 +220,7 @@ def _table(page: Page, rnd: random.Random, content: Content, org: Organization) 
     label_face, value_face = page.face(12, "bold"), page.face(13)
     split = page.left + int((page.right - page.left) * rnd.uniform(0.28, 0.36))
     lines = rnd.random() < 0.6
-    for label, value in content.rows:
+    for label, value in _table_rows(content):
         top = page.y
         page.draw.text((page.left + 20, page.y + 15), label, font=label_face, fill=page.ink)
         wrapped = _wrap(value, value_face, page.right - split - 40)

@@ -154,6 +154,15 @@ ISSUE_LABELS = {
 PROGRAM_LABELS = {"ru": "Программа:", "kk": "Бағдарлама:", "en": "Course:"}
 HOURS_LABELS = {"ru": "Объем:", "kk": "Көлемі:", "en": "Duration:"}
 DATES_LABELS = {"ru": "Сроки обучения:", "kk": "Оқу мерзімі:", "en": "Dates:"}
+KIND_LABELS = {"ru": "Вид обучения:", "kk": "Оқу түрі:", "en": "Event:"}
+# What a table names as the kind of event when the title alone ("СЕРТИФИКАТ") does not: without it the document
+# would not show its type anywhere, and its truth could not be read from it.
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "seminar": {"ru": "семинар", "kk": "семинар", "en": "seminar"},
+    "conference": {"ru": "конференция", "kk": "конференция", "en": "conference"},
+    "online_course": {"ru": "онлайн-курс", "kk": "онлайн-курс", "en": "online course"},
+}
+GENERIC_TITLES = frozenset({"СЕРТИФИКАТ", "CERTIFICATE", "CERTIFICATE OF ATTENDANCE", "КУӘЛІК", "СВИДЕТЕЛЬСТВО"})
 ISSUER_LABELS = {"ru": "Организация:", "kk": "Ұйым:", "en": "Provider:"}
 CITY_KK = {"Караганда": "Қарағанды", "Актобе": "Ақтөбе", "Семей": "Семей", "Алматы": "Алматы"}
 CITY_PREFIX = {"ru": "г. ", "kk": "", "en": ""}

@@ -37,7 +37,8 @@ def required_fields(doc_type: str) -> tuple[str, ...]:
     - diploma and specialist_certificate have no hours and no study period: holder_name, cert_number,
       issuer, issue_date;
     - translation is checked through the document it translates: holder_name only;
-    - other (and any unknown type): holder_name and issuer.
+    - other (and any unknown type): holder_name and issuer; and when it states hours of study, its type too
+      (`doc_type` is then listed): a course certificate that names no kind of event would earn 0 units unseen.
     """
     return REQUIRED_FIELDS.get(doc_type, REQUIRED_FIELDS["other"])
 
@@ -45,8 +46,15 @@ def required_fields(doc_type: str) -> tuple[str, ...]:
 def low_confidence_fields(extraction: Extraction, threshold: float = LOW_CONFIDENCE_THRESHOLD) -> tuple[str, ...]:
     """Required fields of the extraction's doc_type that are None or read with confidence below threshold."""
     flagged: list[str] = []
+    if extraction.doc_type == "other" and _has(extraction, "hours"):
+        flagged.append("doc_type")  # hours of study on a document of no known kind: units cannot be counted
     for name in required_fields(extraction.doc_type):
         value = extraction.fields.get(name)
         if value is None or value.value is None or value.confidence < threshold:
             flagged.append(name)
     return tuple(flagged)
+
+
+def _has(extraction: Extraction, name: str) -> bool:
+    value = extraction.fields.get(name)
+    return value is not None and value.value is not None

@@ -12,6 +12,7 @@ from samples.document import compose, study_period
 from samples.iin import iin_check_digit, is_valid_iin, make_iin
 from samples.orgs import make_organizations, organization_row
 from samples.people import make_person, transliterate
+from samples.render import _table_rows
 from samples.translation import translate
 from samples.wording import format_hours, format_range
 
@@ -113,3 +114,16 @@ def test_organization_rows_have_aliases_and_valid_bins() -> None:
             assert len(row["bin"]) == 12 and is_valid_iin(row["bin"])
     karaganda = next(r for r in rows if "Караганды" in r["name"])
     assert "Karaganda Medical University" in karaganda["aliases"].split("|")
+
+
+def test_a_table_names_the_kind_of_event_when_the_title_does_not() -> None:
+    rnd = random.Random(3)
+    org, person = make_organizations(rnd)[0], make_person(rnd)
+    seen = set()
+    for _ in range(40):
+        content = compose(rnd, "seminar", "ru", person, org, date(2025, 6, 1))
+        labels = [label for label, _ in _table_rows(content)]
+        bare = content.title == ("СЕРТИФИКАТ",)
+        seen.add(bare)
+        assert ("Вид обучения:" in labels) is bare
+    assert seen == {True, False}

@@ -87,6 +87,21 @@ def test_correction_reruns_verification_and_units(workspace: Workspace) -> None:
     assert "correction" in actions and "recount" in actions
 
 
+def test_a_document_type_is_corrected_and_units_counted_by_its_criterion(workspace: Workspace) -> None:
+    document = _only_hours_mismatch(workspace)
+    sign_in(workspace.client, "rev1")
+    csrf = csrf_of(workspace.client.get(f"/documents/{document.id}").text)
+    refused = workspace.client.post(f"/documents/{document.id}/correct",
+                                    data={"csrf": csrf, "field": "doc_type", "value": "webinar"})
+    assert "refused=bad_value" in str(refused.url)
+    workspace.client.post(f"/documents/{document.id}/correct", data={"csrf": csrf, "field": "doc_type",
+                                                                     "value": "seminar"})
+    with workspace.session() as session:
+        corrected = session.get(Document, document.id)
+        assert corrected is not None and corrected.doc_type == "seminar"
+        assert corrected.credit_units is not None and corrected.credit_units["criterion"] == 3  # Appendix 1, 3
+
+
 def test_reject_then_appeal_by_another_reviewer(workspace: Workspace) -> None:
     document = _flagged(workspace)
     sign_in(workspace.client, "rev1")

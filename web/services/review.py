@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from extractors.types import DOC_TYPES
 from intake.audit import record
 from intake.models import Document, Submission
 from intake.workspace_models import Decision
@@ -18,7 +19,7 @@ from web.services.queue import forget_counts
 REJECT_REASONS = ("not_in_registry", "registry_mismatch", "holder_mismatch", "tampered", "duplicate",
                   "issuer_not_accredited", "implausible", "unreadable", "translation_missing", "other")
 CORRECTABLE_FIELDS = ("holder_name", "cert_number", "issuer", "program", "hours", "start_date", "end_date",
-                      "issue_date")
+                      "issue_date", "doc_type")
 
 
 class ReviewRefused(Exception):
@@ -106,6 +107,10 @@ def decide(session: Session, document: Document, viewer: Viewer, outcome: str, r
 
 def _coerce(name: str, value: str) -> Any:
     value = value.strip()
+    if name == "doc_type":
+        if value not in DOC_TYPES:
+            raise ValueError(f"not a document type: {value!r}")
+        return value
     if not value:
         return None
     if name == "hours":
@@ -130,10 +135,13 @@ def correct(session: Session, document: Document, viewer: Viewer, name: str, val
         after = _coerce(name, value)
     except ValueError as exc:
         raise ReviewRefused("bad_value") from exc
-    fields = dict(document.fields or {})
-    before = fields.get(name)
-    fields[name] = after
-    document.fields = fields
+    if name == "doc_type":
+        before, document.doc_type = document.doc_type, after
+    else:
+        fields = dict(document.fields or {})
+        before = fields.get(name)
+        fields[name] = after
+        document.fields = fields
     confidence = dict(document.confidence or {})
     confidence[name] = 1.0  # a person read it
     document.confidence = confidence

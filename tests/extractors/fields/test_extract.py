@@ -156,3 +156,24 @@ def test_low_confidence_fields_threshold() -> None:
     extraction = Extraction("advanced_training", 0.9, "ru", fields)
     assert low_confidence_fields(extraction) == ("hours",)
     assert low_confidence_fields(Extraction("diploma", 0.9, "ru", fields)) == ()
+
+
+BARE_CERTIFICATE = """РГП на ПХВ «Национальный центр общественного здравоохранения»
+СЕРТИФИКАТ
+№0053990
+ФИО: Тұрсынбаева Гүлнар Нурлановна
+Программа: Актуальные вопросы педиатрии
+Сроки обучения: с 29.11.2024 по 01.12.2024
+Объем: (24 ч.)
+Дата выдачи 8 декабря 2024 года
+"""
+
+
+def test_hours_on_a_document_of_no_known_kind_ask_for_its_type() -> None:
+    extraction = extract_fields([page_from_text(BARE_CERTIFICATE, 1)])
+    assert extraction.doc_type == "other" and extraction.fields["hours"].value == 24
+    assert low_confidence_fields(extraction)[0] == "doc_type"
+    named = extract_fields([page_from_text(BARE_CERTIFICATE.replace("Объем:", "Вид обучения: семинар\nОбъем:"), 1)])
+    assert named.doc_type == "seminar" and "doc_type" not in low_confidence_fields(named)
+    without_hours = extract_fields([page_from_text(BARE_CERTIFICATE.replace("Объем: (24 ч.)\n", ""), 1)])
+    assert "doc_type" not in low_confidence_fields(without_hours)
