@@ -17,7 +17,7 @@ from samples.corpus import CorpusInfo, build_corpus
 
 def _env(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
     env = {**os.environ, "TEKSER_DATA_DIR": str(data_dir), "COLUMNS": "200", "PYTHONUNBUFFERED": "1",
-           "TEKSER_WORKERS": "1"}
+           "TEKSER_WORKERS": "1", "PYTHONFAULTHANDLER": "1"}
     env.pop("TEKSER_REDIS_URL", None)
     env.pop("TEKSER_DATABASE_URL", None)
     if database_url:
@@ -103,7 +103,11 @@ def test_running_watcher_takes_a_new_folder_and_stops_cleanly_on_ctrl_c(corpus: 
             (watched / ".copying").rename(watched / first.name)
             _read_until(process, f"wrote {first.name}")
             process.send_signal(signal.SIGINT)
-            rest, errors = process.communicate(timeout=120)
+            try:
+                rest, errors = process.communicate(timeout=120)
+            except subprocess.TimeoutExpired:  # faulthandler (PYTHONFAULTHANDLER) prints every thread on SIGABRT
+                process.send_signal(signal.SIGABRT)
+                pytest.fail("the watcher did not stop on Ctrl-C; its threads:\n" + process.communicate()[1][-6000:])
         finally:
             if process.poll() is None:
                 process.kill()
