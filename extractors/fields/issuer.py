@@ -78,6 +78,12 @@ DOCUMENT_TITLE = re.compile(
 )
 
 
+def _only_legal_forms(text: str) -> bool:
+    """A line holding nothing but legal-form abbreviations («ТОО», «ШЖҚ РМК» set under a Kazakh name)."""
+    tokens = text.replace(",", " ").split()
+    return bool(tokens) and all(LEGAL_FORM.fullmatch(token) for token in tokens)
+
+
 def _quotes_open(text: str) -> bool:
     """Whether a quotation opened in text is still open («…» nest, so they are counted; "…" pair up)."""
     if text.count("«") != text.count("»"):
@@ -92,11 +98,11 @@ def _continues(current: str, following: DocLine) -> bool:
         return False
     if _quotes_open(current):
         return True
-    if LEGAL_FORM.fullmatch(current.strip()) or (LEGAL_FORM_WORDS.search(current) and not ORG_WORD.search(current)):
+    if _only_legal_forms(current) or (LEGAL_FORM_WORDS.search(current) and not ORG_WORD.search(current)):
         return True
     if text[:1].islower() or (text.startswith(("«", '"', "“")) and not _quotes_open(text)):
         return bool(ORG_WORD.search(text) or LEGAL_FORM.search(text) or text[:1].islower())
-    return bool(LEGAL_FORM.fullmatch(text.strip()))
+    return bool(_only_legal_forms(text))
 
 
 def _starts_with_previous(previous: DocLine, line: DocLine) -> bool:
@@ -106,7 +112,7 @@ def _starts_with_previous(previous: DocLine, line: DocLine) -> bool:
         return False
     if MINISTRY.search(text):
         return False
-    if LEGAL_FORM.fullmatch(text.strip()) or (LEGAL_FORM_WORDS.search(text) and not ORG_WORD.search(text)):
+    if _only_legal_forms(text) or (LEGAL_FORM_WORDS.search(text) and not ORG_WORD.search(text)):
         return True
     return _quotes_open(text) or line.text[:1].islower()
 

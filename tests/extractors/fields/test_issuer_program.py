@@ -51,6 +51,8 @@ def _program(text: str) -> str | None:
         ("ЧУ «Частный медицинский колледж»\nСвидетельство", "ЧУ «Частный медицинский колледж»"),
         ("CERTIFICATE\nIssued by: Nazarbayev University School of Medicine",
          "Nazarbayev University School of Medicine"),
+        ("«Ұлттық қоғамдық денсаулық сақтау орталығы»\nШЖҚ РМК\nСЕРТИФИКАТ",
+         "«Ұлттық қоғамдық денсаулық сақтау орталығы» ШЖҚ РМК"),
     ],
 )
 def test_issuer(text: str, expected: str) -> None:
