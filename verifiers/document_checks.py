@@ -12,7 +12,7 @@ from verifiers.credit_units import DocumentUnits, document_units
 from verifiers.fields import field_date, field_text
 from verifiers.flags import OUT_OF_WINDOW, Flag
 from verifiers.identity import holder_flag
-from verifiers.issuer import IssuerIndex, first_match, issuer_flags
+from verifiers.issuer import IssuerIndex, first_match, issuer_flags, spelled_as_registered
 from verifiers.plausibility import date_flags
 from verifiers.qr_check import qr_findings
 from verifiers.registry import CertificateRecord, Organization
@@ -50,13 +50,21 @@ class DocumentVerdict:
 
 def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
     """The extraction with the issuer line that names a registered organization, when the chosen one did not
-    but another header line (an abbreviation, say) does."""
+    but another header line (an abbreviation, say) does; spelt as registered when only accents or dash
+    styles differ."""
     read = field_text(extraction, "issuer")
     alternatives = [str(a.value) for a in extraction.issuer_alternatives if a.value]
     first = first_match(registers.issuers, (read, *alternatives))
-    if first is None or first[0] == 0:
+    if first is None:
         return extraction
-    chosen = extraction.issuer_alternatives[first[0] - 1]
+    position, match = first
+    chosen = extraction.fields.get("issuer") if position == 0 else extraction.issuer_alternatives[position - 1]
+    if chosen is None:
+        return extraction
+    if isinstance(chosen.value, str) and spelled_as_registered(chosen.value, match.matched_name):
+        chosen = replace(chosen, value=match.matched_name)
+    if position == 0 and chosen is extraction.fields.get("issuer"):
+        return extraction
     return replace(extraction, fields={**extraction.fields, "issuer": chosen})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -170,6 +171,21 @@ class IssuerIndex:
         if len(tokens) / len(name.split()) < MIN_TRUNCATED_SHARE:
             return None
         return IssuerMatch(org_id, round(100.0 * len(key) / len(name), 1), self._shown[name])
+
+
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+
+
+def _without_accents_or_dash_styles(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES))
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+def spelled_as_registered(read: str, registered: str) -> bool:
+    """Whether `read` is `registered` but for accents and dash styles, which the English OCR model cannot print
+    («Universitatsmedizin» for «Universitätsmedizin», "-" for "–"): the register's spelling is then the print's."""
+    return read != registered and \
+        _without_accents_or_dash_styles(read) == _without_accents_or_dash_styles(registered)
 
 
 def first_match(index: IssuerIndex, texts: Iterable[str | None]) -> tuple[int, IssuerMatch] | None:

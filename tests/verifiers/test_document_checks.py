@@ -45,3 +45,16 @@ def test_without_a_registered_alternative_the_read_issuer_is_unknown() -> None:
     verdict = verify_document(read, None, Registers([ORG], []), today=date(2024, 2, 1))
     assert verdict.issuer_org_id is None and verdict.issuer is None
     assert [flag.code for flag in verdict.flags if flag.code == "ISSUER_UNKNOWN"] == ["ISSUER_UNKNOWN"]
+
+
+@pytest.mark.parametrize(("read", "shown"), [
+    ("Charite - Universitatsmedizin Berlin", "Charité – Universitätsmedizin Berlin"),  # accents, dash style
+    ("Charité Universitätsmedizin Berlin", "Charité Universitätsmedizin Berlin"),  # a word missing: as read
+])
+def test_an_issuer_read_without_its_accents_is_spelt_as_registered(read: str, shown: str) -> None:
+    org = Organization("ORG-20", "Charité – Universitätsmedizin Berlin", (), "", "DE", "Berlin",
+                       date(2015, 1, 1), None, False)
+    document = extraction("seminar", issuer=read, issue_date="2024-01-10")
+    verdict = verify_document(document, None, Registers([org], []), today=date(2024, 2, 1))
+    assert verdict.issuer_org_id == "ORG-20"
+    assert (verdict.issuer.value if verdict.issuer else read) == shown
