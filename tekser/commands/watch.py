@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Annotated
@@ -20,48 +19,10 @@ from tekser.settings import Settings
 CSV_FILES = ("organizations.csv", "certificates.csv")
 
 
-def process_embedded(settings: Settings, engine: Engine, batch_id: int) -> None:
-    """Run a recorded batch through the in-process pipeline to its end (verification and totals included)."""
-    from intake.models import Batch
-    from intake.storage import ContentStore
-    from workers.batch import read_limits
-    from workers.local import Job, LocalPipeline, Outcome
-    from workers.results import apply_state, fail_unprocessed, finish_submission
-    from workers.verify import verify_batch
-
-    store = ContentStore(settings.resolved_storage_dir)
-    with Session(engine, expire_on_commit=False) as session:
-        batch = session.get(Batch, batch_id)
-        assert batch is not None, f"batch {batch_id} is not in the database"
-        documents = {d.id: d for s in batch.submissions for d in s.documents}
-        jobs: list[Job] = []
-        for document in documents.values():
-            if document.state == "failed" and document.pipeline_version is None:
-                fail_unprocessed(document)  # refused at intake
-            elif document.state == "received" and document.sha256 and document.kind:
-                jobs.append(Job(document.id, str(store.path_for(document.sha256)), document.kind))
-        session.commit()
-
-        def on_outcome(outcome: Outcome) -> None:
-            apply_state(session, documents[outcome.document_id], outcome.state)
-            session.commit()
-
-        if jobs:
-            workers = max(1, min(settings.workers, len(jobs)))
-            LocalPipeline(workers, settings.tessdata, read_limits(settings)).run(jobs, on_outcome)
-        verify_batch(session, batch, today=datetime.now(UTC).date())
-        for submission in batch.submissions:
-            finish_submission(submission)
-        batch.finished_at = datetime.now(UTC)
-        session.commit()
-
-
 def processing_starter(settings: Settings, engine: Engine) -> Callable[[int], None]:
-    """workers.dispatch.enqueue_batch when it is installed (queued or embedded, as configured); else in-process."""
-    try:
-        from workers.dispatch import enqueue_batch  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return lambda batch_id: process_embedded(settings, engine, batch_id)
+    """Start a taken batch: queued through Redis when configured, else on the in-process pipeline."""
+    from workers.dispatch import enqueue_batch
+
     return lambda batch_id: enqueue_batch(settings, engine, batch_id)
 
 
