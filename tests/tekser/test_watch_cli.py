@@ -25,6 +25,10 @@ def _env(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
     return env
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _watch(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "tekser", "watch", *args], capture_output=True, text=True, env=env,
                           check=False, timeout=600)
@@ -94,8 +98,10 @@ def test_running_watcher_takes_a_new_folder_and_stops_cleanly_on_ctrl_c(corpus: 
     watched.mkdir()
     command = [sys.executable, "-m", "tekser", "watch", str(watched), "--registry", str(corpus.registry),
                "--out", str(out), "--settle", "0.5"]
+    # Ctrl-C as in a terminal: a test run started in the background (`make test &` from a script) has SIGINT
+    # ignored, the child would inherit that and rightly never see Ctrl-C (this made the test hang)
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          env=_env(tmp_path / "data")) as process:
+                          env=_env(tmp_path / "data"), preexec_fn=_interruptible) as process:
         try:
             _read_until(process, "Ctrl-C stops")
             first = sorted(p for p in corpus.inbox.iterdir())[0]
