@@ -45,6 +45,13 @@ def _flag_from_json(data: dict[str, Any]) -> Flag:
     return Flag(data["code"], data["severity"], data["message"], data.get("evidence", {}))
 
 
+def confirm_read_field(document: Document, name: str) -> None:
+    """A field a person corrected is no longer unsure: it leaves LOW_CONFIDENCE among the reading's flags."""
+    extra = dict(document.extra or {})
+    read_flags = tuple(_flag_from_json(f) for f in extra.get("read_flags", []))
+    document.extra = {**extra, "read_flags": [flag_json(f) for f in field_confirmed(read_flags, name)]}
+
+
 def _applicant(submission: Submission) -> Applicant | None:
     meta = submission.meta
     if not meta:

@@ -16,7 +16,7 @@ from intake.models import Batch, Document, Submission
 from intake.registry_files import CERTIFICATE_COLUMNS, ORGANIZATION_COLUMNS
 from intake.registry_import import import_registry
 from workers.results import field_json
-from workers.verify import extraction_from_row, verify_batch
+from workers.verify import confirm_read_field, extraction_from_row, verify_batch
 
 IIN = "88051445012" + str(iin_check_digit("88051445012"))
 OTHER_IIN = "90010140012" + str(iin_check_digit("90010140012"))
@@ -146,3 +146,19 @@ def test_stored_issuer_alternatives_come_back_as_they_were_read() -> None:
     document = _document("x.png", _fields("1", 1))
     document.extra = {"issuer_alternatives": [field_json(read), field_json(unplaced)]}
     assert extraction_from_row(document).issuer_alternatives == (read, unplaced)
+
+
+def test_a_field_a_person_corrected_is_no_longer_low_confidence(session: Session) -> None:
+    weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: issue_date, hours",
+            "evidence": {"fields": ["issue_date", "hours"]}}
+    document = _document("weak.png", _fields("0012345", 36))
+    document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
+    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [document])
+    session.add(Batch(inbox="x", submissions=[submission]))
+    session.commit()
+    confirm_read_field(document, "issue_date")
+    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    assert [f["evidence"]["fields"] for f in document.flags or [] if f["code"] == "LOW_CONFIDENCE"] == [["hours"]]
+    confirm_read_field(document, "hours")
+    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    assert _codes(document) == [] and document.status == "verified"

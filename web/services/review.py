@@ -128,6 +128,8 @@ def _dotted(value: str) -> str:
 
 def correct(session: Session, document: Document, viewer: Viewer, name: str, value: str) -> dict[str, Any]:
     """Change one read field, audit before/after, re-run verification of the document and its submission."""
+    from workers.verify import confirm_read_field
+
     if name not in CORRECTABLE_FIELDS:
         raise ReviewRefused("bad_field")
     check_may_decide(session, document, viewer)
@@ -145,6 +147,7 @@ def correct(session: Session, document: Document, viewer: Viewer, name: str, val
     confidence = dict(document.confidence or {})
     confidence[name] = 1.0  # a person read it
     document.confidence = confidence
+    confirm_read_field(document, name)
     change = {name: {"before": before, "after": after}}
     record(session, viewer.actor, "correction", "document", document.id, {name: before, "result": _units(document)},
            {name: after})
