@@ -29,10 +29,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+class ServerExited(RuntimeError):
+    """The server process ended before it answered (e.g. its port was taken meanwhile)."""
+
+
 def _wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
     for _ in range(300):
         if server.poll() is not None:
-            raise RuntimeError("the workspace server exited")
+            raise ServerExited("the workspace server exited")
         try:
             with urllib.request.urlopen(url) as answer:
                 if answer.status == 200:
@@ -46,14 +50,24 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
 def server(pipeline_database: tuple[Path, Path], tmp_path: Path) -> Iterator[str]:
     settings, engine = copy_workspace(pipeline_database, tmp_path)
     engine.dispose()
-    port = _free_port()
     env = {**os.environ, "TEKSER_DATA_DIR": str(tmp_path), "TEKSER_DATABASE_URL": settings.resolved_database_url,
            "TEKSER_STORAGE_DIR": str(settings.resolved_storage_dir), "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "tests.web.served_app:app_from_env",
-                                "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-                               cwd=ROOT, env=env)
+    for attempt in range(3):  # the free port may be taken by another test before the server binds it
+        port = _free_port()
+        process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "tests.web.served_app:app_from_env",
+                                    "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                                   cwd=ROOT, env=env)
+        try:
+            _wait_until_up(f"http://127.0.0.1:{port}/login", process)
+            break
+        except ServerExited:
+            if attempt == 2:
+                raise
+        except BaseException:
+            process.terminate()
+            process.wait(timeout=10)
+            raise
     try:
-        _wait_until_up(f"http://127.0.0.1:{port}/login", process)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
