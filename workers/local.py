@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing
 import os
 import threading
 import time
@@ -45,8 +46,11 @@ ORPHAN_CHECK_S = 1.0
 
 def _die_with_parent() -> None:
     """Exit when the parent process is gone: a pool child orphaned by a kill -9 of its worker or server would
-    otherwise wait on its pipe forever. (PR_SET_PDEATHSIG would fire when the parent's *thread* ends.)"""
-    parent = os.getppid()
+    otherwise wait on its pipe forever. (PR_SET_PDEATHSIG would fire when the parent's *thread* ends.)
+    The parent's pid comes from multiprocessing, not getppid(): a parent that died while this child was still
+    importing has already left it to init, and watching init would keep the orphan forever."""
+    creator = multiprocessing.parent_process()
+    parent = creator.pid if creator is not None and creator.pid is not None else os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

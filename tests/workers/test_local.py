@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from extractors.reader import ReadLimits
 from workers.local import Job, LocalPipeline, Outcome
@@ -65,6 +68,24 @@ if __name__ == "__main__":
 """
 
 
+LATE_WATCH_SCRIPT = """
+import multiprocessing, os, sys, time
+from workers.local import _die_with_parent
+
+def child():
+    print(os.getpid(), flush=True)
+    born_to = os.getppid()
+    while os.getppid() == born_to:  # the parent dies while this child is still starting up
+        time.sleep(0.05)
+    _die_with_parent()
+    time.sleep(120)
+
+if __name__ == "__main__":
+    multiprocessing.get_context("fork").Process(target=child).start()
+    time.sleep(120)
+"""
+
+
 def _gone(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
@@ -73,8 +94,9 @@ def _gone(pid: int) -> bool:
         return True
 
 
-def test_a_pool_child_dies_with_its_parent() -> None:
-    parent = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True,
+@pytest.mark.parametrize("script", [ORPHAN_SCRIPT, LATE_WATCH_SCRIPT], ids=["watching", "parent-died-first"])
+def test_a_pool_child_dies_with_its_parent(script: str) -> None:
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
                               cwd=Path(__file__).resolve().parents[2])
     assert parent.stdout is not None
     child_pid = int(parent.stdout.readline())
@@ -84,4 +106,7 @@ def test_a_pool_child_dies_with_its_parent() -> None:
         if _gone(child_pid):
             break
         time.sleep(0.1)
-    assert _gone(child_pid)
+    orphaned = not _gone(child_pid)
+    if orphaned:
+        os.kill(child_pid, signal.SIGKILL)  # a failing run must not leave it behind
+    assert not orphaned
