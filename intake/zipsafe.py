@@ -107,7 +107,7 @@ def read_zip(data: bytes, limits: ZipLimits) -> list[ZipEntry]:
     """Every file of a checked ZIP, in archive order; UnsafeZip when any rule is broken (nested archives too)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:  # e.g. "zip file version 9.9"
         raise UnsafeZip(f"not a readable ZIP archive: {exc}") from exc
     entries: list[ZipEntry] = []
     with archive:

@@ -149,6 +149,16 @@ def test_folder_names_become_submission_ids_like_in_an_inbox(api: Api) -> None:
     assert got.status_code == 200 and got.json()["documents"][0]["record"]["file"] == "скан.png"
 
 
+def test_an_archive_of_an_unknown_zip_version_is_refused_not_crashed() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        info = zipfile.ZipInfo("S-1/a.png")
+        info.extract_version = 99  # "zip file version 9.9": zipfile raises NotImplementedError on opening
+        archive.writestr(info, png_bytes())
+    with pytest.raises(UnsafeZip, match="version"):
+        read_zip(buffer.getvalue(), LIMITS)
+
+
 @given(data=st.binary(max_size=400), cut=st.integers(min_value=0, max_value=2000),
        flip=st.integers(min_value=0, max_value=2000))
 @settings(max_examples=150, deadline=None)
