@@ -83,8 +83,8 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
                     today: date) -> DocumentVerdict:
     """Every check that needs only this document, the applicant and the registers."""
     original = extraction
-    if extraction.doc_type in ISSUED_DOCUMENT_TYPES:
-        extraction = _issuer_read(extraction, registers)
+    if extraction.doc_type in ISSUED_DOCUMENT_TYPES or extraction.doc_type == "translation":
+        extraction = _issuer_read(extraction, registers)  # a translation names its original's issuer
     org_id, flags = _issuer_checks(extraction, registers)
     submitted_at = applicant.submitted_at if applicant else today
     found = [*flags, *date_flags(extraction, min(submitted_at, today))]

@@ -174,18 +174,20 @@ class IssuerIndex:
 
 
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+# quotes (any style, or none) and specks OCR reads as commas or stops
+_MARKS = str.maketrans(dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039\u203a'\",.;:", " "))
 
 
-def _without_accents_or_dash_styles(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES))
+def _print_styles_removed(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES).translate(_MARKS))
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def spelled_as_registered(read: str, registered: str) -> bool:
-    """Whether `read` is `registered` but for accents and dash styles, which the English OCR model cannot print
-    («Universitatsmedizin» for «Universitätsmedizin», "-" for "–"): the register's spelling is then the print's."""
-    return read != registered and \
-        _without_accents_or_dash_styles(read) == _without_accents_or_dash_styles(registered)
+    """Whether `read` is `registered` but for accents, dash styles, quotes and stray commas or stops, which OCR
+    drops or adds («Universitatsmedizin» for «Universitätsmedizin», "-" for "–", «орталығы,» for «орталығы»):
+    the register's spelling is then the print's. Any letter that differs keeps the name as read."""
+    return read != registered and _print_styles_removed(read) == _print_styles_removed(registered)
 
 
 def first_match(index: IssuerIndex, texts: Iterable[str | None]) -> tuple[int, IssuerMatch] | None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from extractors.fields.dates import DateMention, find_dates
+from extractors.fields.dates import DateMention, find_dates, make_date
 from extractors.fields.document import DocText, Span
+from extractors.fields.months import month_of
 
 ISSUE_LABEL = re.compile(
     r"(дата\s+выдачи|выдан[оа]?|выдачи|берілген\s+күні|берілген|берілді|date\s+of\s+issue|issued(\s+on)?"
@@ -42,6 +44,10 @@ SIGN_OFF = re.compile(
     r"|м\.\s?п\.|signature|подпись|қолы)",
     re.IGNORECASE,
 )
+YEARLESS_ISSUE = re.compile(  # «Берілген 2018 ж. «19» желтоқсан» with the year lost to a stamp or a fold
+    r"(?<![^\W\d_])(?:дата\s+выдачи|выдан[оа]?|берілген(?:\s+күні)?|date\s+of\s+issue|issued(?:\s+on)?)"
+    r"[^\d\n]{0,12}?«?(\d{1,2})»?\s*([^\W\d_]{3,})([^\n]*)", re.IGNORECASE)
+YEARLESS_CERTAINTY = 0.5  # below the LOW_CONFIDENCE threshold: the year is inferred, so a reviewer confirms it
 BOTTOM_OF_PAGE = 0.55  # a lone unlabelled date lower than this share of the page is taken as the issue date
 LABEL_WINDOW = 48
 
@@ -143,7 +149,25 @@ def assign_dates(doc: DocText) -> DateFields:
         if len(rest) == 1:  # a one-day event printed as a lone date in the body
             start = end = _entry(rest[0], "first", 0.6, doc)
     issue = _entry(issue_mention, "first", sure, doc) if issue_mention is not None else None
+    if issue is None and end is not None:
+        issue = _yearless_issue(doc, date.fromisoformat(end[0]))
     return DateFields(start, end, issue)
+
+
+def _yearless_issue(doc: DocText, end: date) -> tuple[str, float, Span] | None:
+    """An issue date printed with its day and month but read without its year: the first such day on or after
+    the course's end (issuers date the document at or after the last day), at low certainty."""
+    for found in YEARLESS_ISSUE.finditer(doc.text):
+        month = month_of(found.group(2))
+        if month is None or re.search(r"(?:19|20)\d{2}", found.group(3)):
+            continue
+        day = int(found.group(1))
+        issued = make_date(end.year, month[0], day)
+        if issued is not None and issued < end:
+            issued = make_date(end.year + 1, month[0], day)
+        if issued is not None:
+            return issued.isoformat(), YEARLESS_CERTAINTY * month[1], doc.span(found.start(1), found.end(2))
+    return None
 
 
 def _unlabelled_issue(doc: DocText, lone: list[DateMention], period: DateMention | None

@@ -50,6 +50,9 @@ def test_without_a_registered_alternative_the_read_issuer_is_unknown() -> None:
 @pytest.mark.parametrize(("read", "shown"), [
     ("Charite - Universitatsmedizin Berlin", "Charité – Universitätsmedizin Berlin"),  # accents, dash style
     ("Charité Universitätsmedizin Berlin", "Charité Universitätsmedizin Berlin"),  # a word missing: as read
+    ("Charité, – Universitätsmedizin Berlin.", "Charité – Universitätsmedizin Berlin"),  # stray comma and stop
+    ("\"Charité – Universitätsmedizin Berlin\"", "Charité – Universitätsmedizin Berlin"),  # quotes
+    ("Charité – Universitätsmedizin Berlln", "Charité – Universitätsmedizin Berlln"),  # a letter: as read
 ])
 def test_an_issuer_read_without_its_accents_is_spelt_as_registered(read: str, shown: str) -> None:
     org = Organization("ORG-20", "Charité – Universitätsmedizin Berlin", (), "", "DE", "Berlin",
@@ -58,3 +61,12 @@ def test_an_issuer_read_without_its_accents_is_spelt_as_registered(read: str, sh
     verdict = verify_document(document, None, Registers([org], []), today=date(2024, 2, 1))
     assert verdict.issuer_org_id == "ORG-20"
     assert (verdict.issuer.value if verdict.issuer else read) == shown
+
+
+def test_a_translation_names_its_originals_issuer_as_registered_without_checking_it() -> None:
+    org = Organization("ORG-20", "Charité – Universitätsmedizin Berlin", (), "", "DE", "Berlin",
+                       date(2015, 1, 1), None, False)
+    document = extraction("translation", issuer="Charite - Universitatsmedizin Berlin", issue_date="2024-01-10")
+    verdict = verify_document(document, None, Registers([org], []), today=date(2024, 2, 1))
+    assert verdict.issuer is not None and verdict.issuer.value == "Charité – Universitätsmedizin Berlin"
+    assert verdict.issuer_org_id is None and not verdict.flags

@@ -53,3 +53,21 @@ def test_reversed_range_is_reported_with_lower_confidence() -> None:
     assert found.start is not None and found.end is not None
     assert (found.start[0], found.end[0]) == ("2024-02-24", "2024-02-12")
     assert found.start[1] < 0.7
+
+
+@pytest.mark.parametrize(("text", "issued"), [
+    ("17.11.2018- 18.12.2018 аралығында\nБерілген қу ж. «19» желтоқсан", "2018-12-19"),  # year lost to OCR
+    ("с 20.12.2023 по 28.12.2023\nДата выдачи: «10» января", "2024-01-10"),  # the next January
+    ("с 20.12.2023 по 28.12.2023\nДата выдачи: «10» января 2024", "2024-01-10"),  # printed: read as printed
+])
+def test_an_issue_date_read_without_its_year_takes_the_first_such_day_after_the_course(text: str,
+                                                                                        issued: str) -> None:
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    assert found.issue is not None and found.issue[0] == issued
+
+
+def test_a_yearless_issue_date_is_left_for_a_reviewer_to_confirm() -> None:
+    found = assign_dates(DocText.of(build_lines([page_from_text("с 20.12.2023 по 28.12.2023\nВыдано «10» января")])))
+    assert found.issue is not None and found.issue[1] < 0.6
+    without_period = assign_dates(DocText.of(build_lines([page_from_text("Дата выдачи: «10» января")])))
+    assert without_period.issue is None  # no course end to take the year from: null, not a guess
