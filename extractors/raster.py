@@ -142,4 +142,7 @@ def decode_image_pages(data: bytes, kind: str, max_pixels_per_page: int, max_pag
         for index in range(frames):
             image.seek(index)
             check_page_size(image.width, image.height, max_pixels_per_page)
-            yield _decode_frame(image, name, index + 1)
+            gray = _decode_frame(image, name, index + 1)
+            if frames == 1:
+                image.close()  # the decoded colour page (3 bytes a pixel) is not kept while the page is read
+            yield gray
