@@ -64,7 +64,6 @@ def init_worker(tessdata: str, limits: ReadLimits) -> None:
     """Process initializer: one single-threaded engine per process (parallelism comes from processes)."""
     global _CONTEXT
     _die_with_parent()
-    return_large_buffers_at_once()
     os.environ["OMP_THREAD_LIMIT"] = "1"
     cv2.setNumThreads(1)  # OpenCV's own thread pool would fight the other worker processes for the cores
     _CONTEXT = StepContext(engine=TesseractEngine(tessdata), limits=limits)
@@ -96,18 +95,6 @@ def process_job(job: Job) -> Outcome:
         state = DocumentState(error=reason, flags=(unreadable(reason),))
     release_free_memory()
     return Outcome(job.document_id, state, time.perf_counter() - started, peak_rss_mb())
-
-
-M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
-LARGE_BUFFER_BYTES = 1 << 20
-
-
-def return_large_buffers_at_once() -> None:
-    """Page-sized buffers (1 MB and up) straight from and back to the system: glibc otherwise raises its mmap
-    threshold after the first freed page and keeps every later page buffer in the heap, so a worker's resident
-    memory ratchets up document by document (measured on a 10 MP colour scan: 264 -> 217 MB after reading)."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
-        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, LARGE_BUFFER_BYTES)
 
 
 def release_free_memory() -> None:

@@ -111,29 +111,3 @@ def test_a_pool_child_dies_with_its_parent(script: str) -> None:
         os.kill(child_pid, signal.SIGKILL)  # a failing run must not leave it behind
     assert not orphaned
 
-
-FREED_BUFFERS_SCRIPT = """
-import sys
-import numpy as np
-from workers.local import return_large_buffers_at_once
-
-def resident_mb():
-    with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmRSS"))
-
-if sys.argv[1] == "set":
-    return_large_buffers_at_once()
-before = resident_mb()
-for _ in range(3):  # page-sized buffers, as each page's copies are
-    page = np.ones(16 << 20, np.uint8)
-    del page
-print(resident_mb() - before)
-"""
-
-
-@pytest.mark.parametrize(("setting", "retained"), [("default", True), ("set", False)])
-def test_a_worker_hands_freed_page_buffers_back(setting: str, retained: bool) -> None:
-    """The default glibc keeps a freed 16 MB page buffer in the heap after the first one; a worker does not."""
-    grown = subprocess.run([sys.executable, "-c", FREED_BUFFERS_SCRIPT, setting], capture_output=True, text=True,
-                           check=True, cwd=Path(__file__).resolve().parents[2]).stdout
-    assert (int(grown) >= 12) is retained
