@@ -48,7 +48,7 @@ def normalize_illumination(gray: np.ndarray) -> np.ndarray:
     if factor < 1.0:
         background = cv2.resize(background, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
     # in place: each full-page temporary is another 10-16 MB of a worker's peak memory
-    flat = cv2.divide(gray, cv2.max(background, 1, dst=background), dst=background, scale=255)
+    flat = cv2.divide(gray, np.maximum(background, 1, out=background), dst=background, scale=255)
     cumulative = np.cumsum(cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel())
     low, high = (int(np.searchsorted(cumulative, share * cumulative[-1])) for share in (0.005, 0.995))
     if high - low < 10:

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from verifiers.flags import ISSUER_NOT_ACCREDITED, ISSUER_UNKNOWN, Flag, make_flag
 from verifiers.registry import Organization
-from verifiers.text import skeleton, words
+from verifiers.text import lookalikes_as_latin, skeleton, words
 
 # token_sort_ratio on normalised names; below this an issuer is unknown, not forced onto the nearest name.
 MATCH_THRESHOLD = 88.0
@@ -179,13 +179,15 @@ _MARKS = str.maketrans(dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039
 
 
 def _print_styles_removed(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES).translate(_MARKS))
+    folded = lookalikes_as_latin(text.translate(_DASHES).translate(_MARKS))
+    decomposed = unicodedata.normalize("NFKD", folded)
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def spelled_as_registered(read: str, registered: str) -> bool:
-    """Whether `read` is `registered` but for accents, dash styles, quotes and stray commas or stops, which OCR
-    drops or adds («Universitatsmedizin» for «Universitätsmedizin», "-" for "–", «орталығы,» for «орталығы»):
+    """Whether `read` is `registered` but for accents, dash styles, quotes, stray commas or stops and letters of
+    the other script that print the same, which OCR drops, adds or swaps («Universitatsmedizin» for
+    «Universitätsmedizin», "-" for "–", «орталығы,» for «орталығы», Cyrillic «Мауо» for "Mayo"):
     the register's spelling is then the print's. Any letter that differs keeps the name as read."""
     return read != registered and _print_styles_removed(read) == _print_styles_removed(registered)
 

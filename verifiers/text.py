@@ -52,6 +52,13 @@ _CYR_TO_LAT: dict[str, str] = {
 # Latin letters that OCR reads inside Cyrillic words (and the reverse): same glyph, other script.
 _LAT_LOOKALIKE_TO_CYR = str.maketrans("aeopcxykmthbABEKMHOPCTXY", "аеорсхукмтнвАВЕКМНОРСТХУ")
 _CYR_LOOKALIKE_TO_LAT = str.maketrans("аеорсхукмтнвАВЕКМНОРСТХУіІ", "aeopcxykmthbABEKMHOPCTXYiI")
+
+
+def lookalikes_as_latin(text: str) -> str:
+    """Cyrillic letters that print like Latin ones written as Latin («Мауо» -> "Mayo")."""
+    return text.translate(_CYR_LOOKALIKE_TO_LAT)
+
+
 # Latin phonetic variants folded to one spelling (official passports, 2021 Kazakh Latin, English habits).
 _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("shch", "sh"),
