@@ -44,9 +44,10 @@ SIGN_OFF = re.compile(
     r"|м\.\s?п\.|signature|подпись|қолы)",
     re.IGNORECASE,
 )
-YEARLESS_ISSUE = re.compile(  # «Берілген 2018 ж. «19» желтоқсан» with the year lost to a stamp or a fold
+YEARLESS_ISSUE = re.compile(  # «Берілген 2018 ж. «19» желтоқсан», «Дата выдачи 10.04.2» with the year lost
     r"(?<![^\W\d_])(?:дата\s+выдачи|выдан[оа]?|берілген(?:\s+күні)?|date\s+of\s+issue|issued(?:\s+on)?)"
-    r"[^\d\n]{0,12}?«?(\d{1,2})»?\s*([^\W\d_]{3,})([^\n]*)", re.IGNORECASE)
+    r"[^\d\n]{0,12}?«?(\d{1,2})(?:»?\s*([^\W\d_]{3,})|[./](\d{1,2})(?:[./]\d{0,3})?(?!\d))([^\n]*)",
+    re.IGNORECASE)
 YEARLESS_CERTAINTY = 0.5  # below the LOW_CONFIDENCE threshold: the year is inferred, so a reviewer confirms it
 BOTTOM_OF_PAGE = 0.55  # a lone unlabelled date lower than this share of the page is taken as the issue date
 LABEL_WINDOW = 48
@@ -158,15 +159,15 @@ def _yearless_issue(doc: DocText, end: date) -> tuple[str, float, Span] | None:
     """An issue date printed with its day and month but read without its year: the first such day on or after
     the course's end (issuers date the document at or after the last day), at low certainty."""
     for found in YEARLESS_ISSUE.finditer(doc.text):
-        month = month_of(found.group(2))
-        if month is None or re.search(r"(?:19|20)\d{2}", found.group(3)):
+        month = month_of(found.group(2)) if found.group(2) else (int(found.group(3)), 1.0)
+        if month is None or re.search(r"(?:19|20)\d{2}", found.group(4)):
             continue
         day = int(found.group(1))
         issued = make_date(end.year, month[0], day)
         if issued is not None and issued < end:
             issued = make_date(end.year + 1, month[0], day)
         if issued is not None:
-            return issued.isoformat(), YEARLESS_CERTAINTY * month[1], doc.span(found.start(1), found.end(2))
+            return issued.isoformat(), YEARLESS_CERTAINTY * month[1], doc.span(found.start(1), found.start(4))
     return None
 
 

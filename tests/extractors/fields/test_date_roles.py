@@ -59,6 +59,8 @@ def test_reversed_range_is_reported_with_lower_confidence() -> None:
     ("17.11.2018- 18.12.2018 аралығында\nБерілген қу ж. «19» желтоқсан", "2018-12-19"),  # year lost to OCR
     ("с 20.12.2023 по 28.12.2023\nДата выдачи: «10» января", "2024-01-10"),  # the next January
     ("с 20.12.2023 по 28.12.2023\nДата выдачи: «10» января 2024", "2024-01-10"),  # printed: read as printed
+    ("2023 жылғы 30 наурыздан 9 сәуірге дейін\nБерілген күні 10.04.2", "2023-04-10"),  # year cut at the edge
+    ("с 20.12.2023 по 28.12.2023\nДата выдачи: 10.01.", "2024-01-10"),
 ])
 def test_an_issue_date_read_without_its_year_takes_the_first_such_day_after_the_course(text: str,
                                                                                         issued: str) -> None:
