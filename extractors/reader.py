@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from extractors.dropped_lines import recover_dropped_lines
 from extractors.errors import UnreadableDocument
 from extractors.mixed_script import reread_other_script
 from extractors.pdf import check_pdf, pdf_text_layer, render_pdf_pages
@@ -14,7 +15,7 @@ from extractors.preprocess import downscale, normalize_illumination, prepare_for
 from extractors.qr import decode_qr
 from extractors.raster import decode_image_pages
 from extractors.tesseract import OsdResult, TesseractEngine
-from extractors.tsv import tsv_to_page
+from extractors.tsv import blank_regions, tsv_to_page
 from extractors.types import PageText
 
 ALL_LANGUAGES = "rus+kaz+eng"
@@ -79,6 +80,7 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
     height, width = prepared.image.shape
     page = tsv_to_page(tsv, page_no, width, height, rotation=prepared.rotation, skew=prepared.skew,
                        language_hint=languages)
+    page = recover_dropped_lines(page, prepared.image, blank_regions(tsv), languages, engine)
     page = reread_other_script(page, prepared.image, languages, engine)
     return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits))
 

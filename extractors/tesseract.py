@@ -65,6 +65,18 @@ class TesseractEngine:
         finally:
             api.Clear()
 
+    def ocr_block_tsv(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
+        """Raw TSV of a crop read as one block of lines, without the page layout analysis."""
+        api = self._api(languages)
+        api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+        self._set_image(api, image, dpi)
+        try:
+            api.Recognize()
+            return str(api.GetTSVText(0))
+        finally:
+            api.Clear()
+            api.SetPageSegMode(tesserocr.PSM.AUTO)
+
     def ocr_block_text(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
         """Plain text of a small crop read as one block of lines (a field re-read with other languages)."""
         api = self._api(languages)

@@ -39,6 +39,23 @@ def parse_tsv_lines(tsv: str) -> tuple[Line, ...]:
     return tuple(Line(words=tuple(words)) for words in grouped.values())
 
 
+def blank_regions(tsv: str) -> tuple[Box, ...]:
+    """Regions the layout analysis kept as pictures (a word with no text): stamps, seals, signatures, QR codes,
+    frames; a text line touching one may have been dropped with it."""
+    boxes = []
+    for raw in tsv.splitlines():
+        fields = raw.split("\t")
+        if len(fields) < _COLUMNS or fields[0] != _WORD_LEVEL or "\t".join(fields[11:]).strip():
+            continue
+        try:
+            box = Box(*(int(value) for value in fields[6:10]))
+            if float(fields[10]) >= 0:  # -1: an empty slot, not a region Tesseract looked at
+                boxes.append(box)
+        except ValueError:
+            continue
+    return tuple(dict.fromkeys(boxes))
+
+
 def tsv_to_page(tsv: str, page_no: int, width: int, height: int, *, rotation: int = 0, skew: float = 0.0,
                 language_hint: str | None = None) -> PageText:
     """A PageText (source "ocr") from one page of TSV text."""

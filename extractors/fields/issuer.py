@@ -33,7 +33,8 @@ ISSUER_LABEL = re.compile(
 NOT_ISSUER = re.compile(
     r"(по\s+специальности|мамандығы|specialty|по\s+программе|по\s+циклу|на\s+тему|бағдарлама|program|course|курс"
     r"|сертификат\s+№|certificate\s+no|прош[её]л|прошла|completed|has\s+been|настоящ|this\s+is|подтвержда"
-    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d\s*(?:час|hours|сағат)|(?<![^\W\d_])(?:тел|tel|ул|str)\.|телефон|phone"
+    r"|слушател|тыңдаушы|освоил|прослушал|программу|(?<![^\W\d_])ф\.?\s?и\.?\s?о(?![^\W\d_])|awarded\s+to|attended"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|(?:19|20)\d\d\s*(?:г\.|ж\.|жыл)|\d\s*(?:час|hours|сағат)|(?<![^\W\d_])(?:тел|tel|ул|str)\.|телефон|phone"
     r"|улица|street|e-?mail|www\.|https?:|(?<![^\W\d_])(?:БИН|БСН|BIN)(?![^\W\d_]))",
     re.IGNORECASE,
 )
@@ -65,6 +66,8 @@ def _score(line: DocLine) -> float:
     if WEAK_ORG_WORD.search(text):
         score += 0.1
     if score == 0.0 or NOT_ISSUER.search(text) or len(line.words) > MAX_ISSUER_WORDS:
+        return 0.0
+    if score < 0.35 and text[:1].islower():  # the tail of a sentence, not the start of a name
         return 0.0
     if MINISTRY.search(text) and not (LEGAL_FORM.search(text) or any(q in text for q in "«\"“")):
         return 0.0

@@ -102,3 +102,24 @@ def test_doubtful_identifiers_are_re_read(first: tuple[str, float], reading: tup
     page = PageText(1, 100, 50, (Line((_word(*first),)),), "ocr", language_hint="eng")
     read = reread_other_script(page, np.zeros((50, 100), np.uint8), "eng", _Engine({"a": reading}))  # type: ignore[arg-type]
     assert (read.text == reading[0]) is replaced
+
+
+def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> None:
+    assert is_candidate(_word("Мед$", 0.65))
+    assert not is_candidate(_word("Медицинский", 0.65))
+    words = (Word("центр", 0.93, Box(0, 0, 60, 20)), Word("Мед$", 0.65, Box(80, 0, 50, 20)),
+             Word("$»", 0.33, Box(150, 0, 30, 20)))
+    page = PageText(1, 300, 50, (Line(words),), "ocr", language_hint="rus+kaz")
+    engine = _Engine({"whole": ("MedSkills»", 0.89)})
+    read = reread_other_script(page, np.zeros((50, 300), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "центр MedSkills»"
+
+
+def test_a_line_mostly_in_the_other_script_is_re_read_whole() -> None:
+    words = (Word("Charité", 0.96, Box(0, 0, 120, 20)), Word("Jniversi", 0.91, Box(130, 0, 110, 20)),
+             Word("Кате", 0.77, Box(250, 0, 60, 20)), Word("Berlin", 0.93, Box(320, 0, 90, 20)))
+    page = PageText(1, 500, 50, (Line(words),), "ocr", language_hint="rus+kaz")
+    engine = _Engine({"line": ("Charité Universitätsmedizin Berlin", 0.93)})
+    read = reread_other_script(page, np.zeros((50, 500), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "Charité Universitätsmedizin Berlin"
+    assert engine.asked == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.tsv import parse_tsv_lines, tsv_to_page
+from extractors.tsv import blank_regions, parse_tsv_lines, tsv_to_page
 from extractors.types import Box
 
 TSV = "\n".join([
@@ -40,3 +40,7 @@ def test_header_blank_and_malformed_rows_are_ignored() -> None:
     tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" \
           "5\t1\t1\t1\t1\t1\tx\t0\t1\t1\t90\tbad\n\n5\t1\t1\t1\t1\t2\t0\t0\t5\t5\t90\tgood\n"
     assert [line.text for line in parse_tsv_lines(tsv)] == ["good"]
+
+
+def test_blank_words_are_picture_regions() -> None:
+    assert blank_regions(TSV) == (Box(460, 360, 10, 40),)  # the -1 row is an empty word, not a picture

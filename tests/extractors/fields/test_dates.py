@@ -37,7 +37,7 @@ def _range(text: str) -> tuple[date, date | None]:
         "12 February 2024", "February 12, 2024", "12th of February 2024", "Feb 12, 2024", "12 Feb 2024",
         # OCR noise
         "12 фeвраля 2024 г.", "12 февраля 2О24 г.", "12.О2.2024", "12 февряля 2024", "12 акпан 2024 ж.",
-        "12 Februray 2024", "«12» февраля-2024 г.",
+        "12 Februray 2024", "«12» февраля-2024 г.", "12\\02\\2024", "2024\\02-12",
     ],
 )
 def test_single_dates(text: str) -> None:

@@ -63,6 +63,19 @@ def test_no_issuer_in_plain_text() -> None:
     assert _issuer("СЕРТИФИКАТ\nИванов Иван Иванович") is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the issuer's own line was lost under a stamp: the rest of the page must not stand in for it
+        "УДОСТОВЕРЕНИЕ\nСлушатель: Байтурсынова Аружан Мухтаровна\nосвоил(а) образовательную программу «Управление\n"
+        "качеством медицинской помощи»\nв период с 24 июля 2023 г. по 24 августа 2023 г.",
+        "СЕРТИФИКАТ\nФ.И.О.: Иванов Иван «Медицинский центр»",
+    ],
+)
+def test_holder_lines_and_sentence_tails_are_not_issuers(text: str) -> None:
+    assert _issuer(text) is None
+
+
 def test_ministry_is_not_the_issuer() -> None:
     assert _issuer("Министерство здравоохранения Республики Казахстан\nСЕРТИФИКАТ") is None
 

@@ -1,0 +1,106 @@
+"""Lines lost next to a stamp found again: which blank regions count, what is kept, where lines go back."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.dropped_lines import kept_lines, recover_dropped_lines, row_bands, stamp_regions, with_lines
+from extractors.tesseract import TesseractEngine
+from extractors.types import Box, Line, PageText, Word
+
+from .rendering import FONT
+
+TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
+
+
+def _line(*words: tuple[str, float, Box]) -> Line:
+    return Line(tuple(Word(text, confidence, box) for text, confidence, box in words))
+
+
+def _page(lines: tuple[Line, ...], width: int = 1000, height: int = 1400) -> PageText:
+    return PageText(1, width, height, lines, "ocr", language_hint="rus+kaz")
+
+
+TEXT = _line(("Директор", 0.96, Box(100, 600, 160, 30)), ("Әбілов", 0.95, Box(700, 600, 120, 30)))
+
+
+def test_only_stamp_shaped_regions_count() -> None:
+    page = _page((TEXT,))
+    blanks = [Box(400, 500, 250, 240),  # a round seal
+              Box(60, 60, 880, 7), Box(60, 60, 7, 1300),  # frame rules
+              Box(20, 20, 960, 1360),  # the whole page as a picture
+              Box(500, 500, 40, 40)]  # a speck, smaller than two text lines
+    assert stamp_regions(blanks, page, 30.0) == [Box(400, 500, 250, 240)]
+
+
+def test_bands_take_half_a_line_around_and_join_when_they_overlap() -> None:
+    regions = [Box(100, 500, 200, 200), Box(600, 650, 200, 200), Box(100, 1200, 200, 100)]
+    assert row_bands(regions, 30.0, 1400) == [(485, 865), (1185, 1315)]
+
+
+def test_kept_lines_need_a_sure_word_and_lose_stamp_ink_and_words_read_before() -> None:
+    stamp = Box(400, 500, 250, 240)
+    date_line = _line(("Дата", 0.97, Box(100, 20, 80, 30)), ("выдачи", 0.96, Box(190, 20, 120, 30)),
+                      ("18.01.2023", 0.17, Box(320, 20, 150, 30)),  # weak, but not wholly inside the stamp
+                      ("ж", 0.4, Box(500, 100, 20, 20)))  # ring lettering of the stamp
+    ring = _line(("СУ", 0.2, Box(450, 150, 40, 30)), ("79", 0.8, Box(520, 160, 30, 30)))
+    again = _line(("Директор", 0.96, Box(101, 101, 160, 30)))  # read before (band coordinates + 500)
+    kept = kept_lines([date_line, ring, again], 500, [stamp], [Box(100, 600, 160, 30)])
+    assert [line.text for line in kept] == ["Дата выдачи 18.01.2023"]
+    assert kept[0].words[0].box == Box(100, 520, 80, 30)
+
+
+def test_lines_go_back_in_reading_order() -> None:
+    header = _line(("СЕРТИФИКАТ", 0.97, Box(300, 100, 300, 50)))
+    found = _line(("Дата", 0.97, Box(100, 520, 80, 30)))
+    page = with_lines(_page((header, TEXT)), [found])
+    assert [line.text for line in page.lines] == ["СЕРТИФИКАТ", "Дата", "Директор Әбілов"]
+
+
+class _Engine:
+    def __init__(self, tsv: str) -> None:
+        self.tsv, self.asked = tsv, 0
+
+    def ocr_block_tsv(self, image: np.ndarray, languages: str) -> str:
+        self.asked += 1
+        assert image[120, 150] == 255, "words already read are painted out before the re-read"
+        return self.tsv
+
+
+def test_recovery_reads_only_around_stamps() -> None:
+    image = np.zeros((1400, 1000), np.uint8)
+    page = _page((TEXT,))
+    tsv = "5\t1\t1\t1\t1\t1\t100\t40\t80\t30\t97\tДата\n5\t1\t1\t1\t1\t2\t190\t40\t120\t30\t96\tвыдачи\n"
+    engine = _Engine(tsv)
+    assert recover_dropped_lines(page, image, [Box(60, 60, 880, 7)], "rus+kaz", engine) == page  # type: ignore[arg-type]
+    assert engine.asked == 0
+    read = recover_dropped_lines(page, image, [Box(400, 500, 250, 240)], "rus+kaz", engine)  # type: ignore[arg-type]
+    assert engine.asked == 1
+    assert [line.text for line in read.lines] == ["Дата выдачи", "Директор Әбілов"]
+    assert read.lines[0].words[0].box.top == 40 + 485
+
+
+def _stamped_page() -> tuple[np.ndarray, Box]:
+    """A printed line with a round seal touching its end, and a line below it the first reading kept.
+
+    (With the ring over the digits themselves the block re-read takes them for part of the seal.)"""
+    page = Image.new("L", (1400, 900), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 40)
+    draw.text((100, 300), "Дата выдачи 18.01.2023 г.", font=font, fill=0)
+    draw.text((100, 600), "Директор", font=font, fill=0)
+    draw.ellipse((640, 200, 920, 480), outline=120, width=4)
+    draw.ellipse((680, 240, 880, 440), outline=120, width=3)
+    return np.asarray(page, dtype=np.uint8).copy(), Box(640, 200, 281, 281)
+
+
+@pytest.mark.slow
+def test_a_line_lost_beside_a_seal_is_read_again_with_tesseract() -> None:
+    image, seal = _stamped_page()
+    kept = _line(("Директор", 0.96, Box(100, 608, 190, 32)))
+    page = PageText(1, 1400, 900, (kept,), "ocr", language_hint="rus+kaz")
+    read = recover_dropped_lines(page, image, [seal], "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
+    assert "Дата выдачи 18.01.2023" in read.lines[0].text
+    assert read.lines[-1] == kept
