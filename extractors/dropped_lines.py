@@ -1,9 +1,10 @@
-"""Text lines the layout analysis dropped together with a stamp or signature beside them, read again as a block.
+"""Text lines the layout analysis dropped (beside a stamp, under a frame), read again as a block.
 
 Tesseract's page segmentation may take a printed line that touches a stamp for part of the picture and return
-neither («Дата выдачи 18.01.2023 г.» under a round seal). The rows around each stamp-sized blank region are
-read again without layout analysis, with the words already read painted out, and the lines that hold real
-words are put back into the page in reading order.
+neither («Дата выдачи 18.01.2023 г.» under a round seal), or drop the lines at the foot of a framed page. The
+rows around each stamp-sized blank region, and rows of glyph-sized ink that no word read covers, are read again
+without layout analysis, with the words already read painted out; the lines that hold real words are put back
+into the page in reading order.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
+import cv2
 import numpy as np
 
 from extractors.tesseract import TesseractEngine
@@ -20,7 +22,11 @@ from extractors.types import Box, Line, PageText, Word
 MIN_REGION_HEIGHTS = 2.0  # a stamp or signature is at least this many text heights tall and wide
 MAX_REGION_SHARE = 0.12  # of the page's area: larger blank regions are frames, backgrounds and photos
 MAX_ASPECT = 4.0  # longer thin regions are rules and borders
-MAX_BANDS = 4  # per page: each costs a block read
+MAX_AREAS = 6  # per page: each costs a block read
+INK_LEVEL = 128  # the page is evenly lit (paper 255): darker pixels are ink
+GLYPH_MIN, GLYPH_MAX, GLYPH_MAX_WIDTH = 0.35, 1.6, 2.5  # a glyph's height and width in text heights
+MIN_ROW_INK = 2.0  # text heights of glyph boxes on a row for it to hold text
+ROW_MIN, ROW_MAX = 0.5, 3.0  # a run of such rows, in text heights, is a line (or two)
 SURE_WORD = 0.85  # a recovered line must hold one word read this surely …
 MIN_WORD_LETTERS = 3  # … with this many letters: stamp rings read as scattered letters and signs
 JUNK_CONFIDENCE = 0.5  # weaker words lying wholly inside the stamp are its ink, not text
@@ -55,38 +61,82 @@ def stamp_regions(blanks: Sequence[Box], page: PageText, height: float) -> list[
     return found
 
 
-def row_bands(regions: Sequence[Box], height: float, page_height: int) -> list[tuple[int, int]]:
-    """Rows (top, bottom) around the regions, half a text line beyond each, overlapping bands joined."""
+def row_bands(regions: Sequence[Box], height: float, page: PageText) -> list[Box]:
+    """Full-width strips around the regions, half a text line beyond each."""
     pad = round(height / 2)
-    spans = sorted((max(0, r.top - pad), min(page_height, r.top + r.height + pad)) for r in regions)
-    bands: list[tuple[int, int]] = []
-    for top, bottom in spans:
-        if bands and top <= bands[-1][1]:
-            bands[-1] = (bands[-1][0], max(bands[-1][1], bottom))
-        else:
-            bands.append((top, bottom))
-    return bands[:MAX_BANDS]
+    return [Box(0, max(0, r.top - pad), page.width, min(page.height, r.top + r.height + pad) - max(0, r.top - pad))
+            for r in regions]
 
 
-def erased_band(image: np.ndarray, page: PageText, top: int, bottom: int) -> np.ndarray:
-    """The band's rows with every word already read painted out in paper white."""
-    band = image[top:bottom].copy()
+def _glyph_mask(image: np.ndarray, page: PageText, height: float) -> np.ndarray:
+    """1 over the bounding box of every glyph-sized ink blob that no word read covers."""
+    ink = (image < INK_LEVEL).astype(np.uint8)
     for line in page.lines:
         for word in line.words:
             box = word.box
-            if box.top + box.height <= top or box.top >= bottom:
-                continue
-            band[max(0, box.top - top - ERASE_MARGIN):max(0, box.top + box.height - top + ERASE_MARGIN),
-                 max(0, box.left - ERASE_MARGIN):box.left + box.width + ERASE_MARGIN] = 255
-    return band
+            ink[max(0, box.top - ERASE_MARGIN):box.top + box.height + ERASE_MARGIN,
+                max(0, box.left - ERASE_MARGIN):box.left + box.width + ERASE_MARGIN] = 0
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    mask = np.zeros_like(ink)
+    for left, top, width, tall, _ in stats[1:count]:
+        if GLYPH_MIN * height <= tall <= GLYPH_MAX * height and width <= GLYPH_MAX_WIDTH * height:
+            mask[top:top + tall, left:left + width] = 1
+    return mask
 
 
-def _shifted(word: Word, top: int) -> Word:
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of each run of True values."""
+    padded = np.concatenate(([0], flags.astype(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(padded))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
+def uncovered_rows(image: np.ndarray, page: PageText, height: float) -> list[Box]:
+    """Rows holding a few glyphs' width of ink that no word read covers, as boxes around that ink."""
+    mask = _glyph_mask(image, page, height)
+    found = []
+    for top, bottom in _runs(mask.sum(axis=1) >= MIN_ROW_INK * height):
+        if not ROW_MIN * height <= bottom - top <= ROW_MAX * height:
+            continue
+        columns = _runs(np.asarray(mask[top:bottom].any(axis=0)))
+        left, right = columns[0][0], columns[-1][1]
+        pad = round(height / 2)
+        found.append(Box(max(0, left - pad), max(0, top - pad), min(page.width, right + pad) - max(0, left - pad),
+                         min(page.height, bottom + pad) - max(0, top - pad)))
+    return found
+
+
+def merged_areas(areas: Sequence[Box]) -> list[Box]:
+    """Areas whose rows overlap joined into one (one block read each), at most MAX_AREAS."""
+    joined: list[Box] = []
+    for area in sorted(areas, key=lambda box: box.top):
+        if joined and area.top < joined[-1].top + joined[-1].height:
+            joined[-1] = joined[-1].union(area)
+        else:
+            joined.append(area)
+    return joined[:MAX_AREAS]
+
+
+def erased_area(image: np.ndarray, page: PageText, area: Box) -> np.ndarray:
+    """The area's pixels with every word already read painted out in paper white."""
+    crop = image[area.top:area.top + area.height, area.left:area.left + area.width].copy()
+    for line in page.lines:
+        for word in line.words:
+            box = word.box
+            top, left = box.top - area.top - ERASE_MARGIN, box.left - area.left - ERASE_MARGIN
+            bottom, right = top + box.height + 2 * ERASE_MARGIN, left + box.width + 2 * ERASE_MARGIN
+            if bottom > 0 and right > 0 and top < crop.shape[0] and left < crop.shape[1]:
+                crop[max(0, top):bottom, max(0, left):right] = 255
+    return crop
+
+
+def _shifted(word: Word, top: int, left: int) -> Word:
     box = word.box
-    return Word(word.text, word.confidence, Box(box.left, box.top + top, box.width, box.height))
+    return Word(word.text, word.confidence, Box(box.left + left, box.top + top, box.width, box.height))
 
 
-def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: Sequence[Box]) -> list[Line]:
+def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: Sequence[Box],
+               left: int = 0) -> list[Line]:
     """Recovered lines (band coordinates) that hold a sure real word, without stamp ink or words read before."""
     kept = []
     for line in lines:
@@ -94,7 +144,7 @@ def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: S
                    for w in line.words):
             continue
         words = [moved for word in line.words
-                 if not any(_overlap_share((moved := _shifted(word, top)).box, box) >= 0.5 for box in known)
+                 if not any(_overlap_share((moved := _shifted(word, top, left)).box, box) >= 0.5 for box in known)
                  and not (word.confidence < JUNK_CONFIDENCE and any(_inside(moved.box, r) for r in regions))]
         if words:
             kept.append(Line(tuple(words)))
@@ -115,14 +165,15 @@ def with_lines(page: PageText, added: Sequence[Line]) -> PageText:
 
 def recover_dropped_lines(page: PageText, image: np.ndarray, blanks: Sequence[Box], languages: str,
                           engine: TesseractEngine) -> PageText:
-    """The page with the lines found again around its stamps and signatures (unchanged when none)."""
+    """The page with the lines found again around its stamps and in uncovered ink (unchanged when none)."""
     height = text_height(page)
-    regions = stamp_regions(blanks, page, height) if height else []
-    if not regions:
+    if not height:
         return page
+    regions = stamp_regions(blanks, page, height)
+    areas = merged_areas([*row_bands(regions, height, page), *uncovered_rows(image, page, height)])
     known = [word.box for line in page.lines for word in line.words]
     added: list[Line] = []
-    for top, bottom in row_bands(regions, height, image.shape[0]):
-        tsv = engine.ocr_block_tsv(erased_band(image, page, top, bottom), languages)
-        added.extend(kept_lines(parse_tsv_lines(tsv), top, regions, known))
+    for area in areas:
+        tsv = engine.ocr_block_tsv(erased_area(image, page, area), languages)
+        added.extend(kept_lines(parse_tsv_lines(tsv), area.top, regions, known, area.left))
     return with_lines(page, added) if added else page

@@ -15,6 +15,7 @@ WEAK_WORD = 0.6  # below this confidence a word may be in the other script
 MIN_GAIN = 0.2  # the re-read must be this much surer, and sure in itself
 SURE_WORD = 0.75
 SURE_IDENTIFIER = 0.93
+GARBLED_REPLACEMENT = 0.5
 IDENTIFIER_GAIN = 0.05
 MAX_REREADS = 40  # per page: stamps and signatures must not make a page cost many times more
 # Latin and Cyrillic letters that look alike: a re-read that only swaps these changed nothing visible
@@ -57,15 +58,21 @@ def _script_letters(text: str, script: str) -> int:
     return len(alphabet.findall(text))
 
 
+def _in_script(word: Word, script: str) -> bool:
+    return _script_letters(word.text, script) * 2 > _letters(word.text)
+
+
 def is_other_script_line(line: Line, other: str) -> bool:
-    """A line mostly in the other script that still holds letters of this one or a weak word: a foreign name
-    («Charité – Universitätsmedizin Berlin» on a Russian translation) that is better read whole."""
-    text = line.text
-    letters = _letters(text)
-    if len(line.words) < 2 or letters < 6:
+    """A line mostly in the other script with a weak word, or a word of this script between two of the other:
+    a foreign name («Charité – Universitätsmedizin Berlin» on a Russian translation) better read whole. A label
+    before it («ФИО: DUISENBAEV OLZHAS») is not inside the name and keeps the line as read."""
+    words = [word for word in line.words if _letters(word.text)]
+    letters = sum(_letters(word.text) for word in words)
+    if len(words) < 2 or letters < 6 or _script_letters(line.text, other) / letters < OTHER_LINE_SHARE:
         return False
-    share = _script_letters(text, other) / letters
-    return share >= OTHER_LINE_SHARE and (share < 1.0 or any(_weak(word) for word in line.words))
+    foreign = [_in_script(word, other) for word in words]
+    sandwiched = any(not foreign[i] and foreign[i - 1] and foreign[i + 1] for i in range(1, len(words) - 1))
+    return sandwiched or any(_weak(word) for word in words)
 
 
 def weak_runs(words: tuple[Word, ...]) -> list[list[int]]:
@@ -90,23 +97,28 @@ def merged(words: list[Word]) -> Word:
     return Word(" ".join(word.text for word in words), min(word.confidence for word in words), box)
 
 
-def better_reading(word: Word, text: str, confidence: float, gain: float = MIN_GAIN) -> Word | None:
-    """The re-read word when it is surer than the first reading by `gain` and sure in itself."""
-    if not text or (" " in text and " " not in word.text) or confidence < max(SURE_WORD, word.confidence + gain):
+def better_reading(word: Word, text: str, confidence: float, gain: float = MIN_GAIN, *,
+                   mend_garbled: bool = True) -> Word | None:
+    """The re-read word when it is surer than the first reading by `gain` and sure in itself; a garbled first
+    reading («Мед$ К»») is replaced by any clean one the engine is fairly sure of (`mend_garbled`)."""
+    text = text.strip(" |")  # the crop's edge or a neighbour's last stroke read as a bar
+    garbled_before = mend_garbled and is_garbled(word) and not is_garbled(Word(text, confidence, word.box))
+    needed = GARBLED_REPLACEMENT if garbled_before else max(SURE_WORD, word.confidence + gain)
+    if not text or (" " in text and " " not in word.text) or confidence < needed:
         return None
     if text.casefold().translate(_HOMOGLYPHS) == word.text.casefold().translate(_HOMOGLYPHS):
         return None  # «АО» and "AO" print the same: keep the page's own script
     return Word(text, confidence, word.box)
 
 
-def _crop(image: np.ndarray, box: Box) -> np.ndarray:
+def _crop(image: np.ndarray, box: Box, side_share: float = 0.5) -> np.ndarray:
     """The word with a little of the page around it, framed in white paper.
 
     Tesseract's confidence in a tight crop swings with a few pixels of margin (a bold "MedSkills»" read right
     at 0.37 or 0.86); with a blank frame, as its documentation advises, it reads steadily."""
-    margin = max(3, box.height // 4)
+    margin, side = max(3, box.height // 4), max(3, round(box.height * side_share))  # a garbled box may clip a letter
     crop = image[max(0, box.top - margin):box.top + box.height + margin,
-                 max(0, box.left - margin):box.left + box.width + margin]
+                 max(0, box.left - side):box.left + box.width + side]
     frame = max(10, box.height // 2)
     return cv2.copyMakeBorder(crop, frame, frame, frame, frame, cv2.BORDER_CONSTANT, value=255)
 
@@ -117,12 +129,21 @@ class _Rereader:
     def __init__(self, image: np.ndarray, other: str, engine: TesseractEngine) -> None:
         self.image, self.other, self.engine, self.budget = image, other, engine, MAX_REREADS
 
-    def reread(self, word: Word, gain: float = MIN_GAIN) -> Word | None:
+    def reread(self, word: Word, gain: float = MIN_GAIN, *, token: bool = False, mend: bool = True) -> Word | None:
+        """`token`: a number read as one word in a tight crop (a wider one takes in its «№»). Other words are read
+        as a line first, which reads a brand in a bold face far better, then, if that fails, in single-word mode,
+        which reads some other faces better: Tesseract's confidence in either swings with the face."""
         if self.budget <= 0:
             return None
         self.budget -= 1
-        reading = self.engine.ocr_word(_crop(self.image, word.box), self.other, one_word=False)
-        return better_reading(word, *reading, gain=gain)
+        crop = _crop(self.image, word.box, 0.25 if token else 0.5)
+        modes = (True,) if token else ((False, True) if " " not in word.text else (False,))
+        for one_word in modes:
+            found = better_reading(word, *self.engine.ocr_word(crop, self.other, one_word=one_word), gain=gain,
+                                   mend_garbled=mend)
+            if found is not None:
+                return found
+        return None
 
     def _run(self, words: list[Word]) -> list[Word]:
         """A run of weak words: re-read as a whole, else one by one, as Tesseract split them."""
@@ -132,12 +153,12 @@ class _Rereader:
         return [(self.reread(word) if is_candidate(word) else None) or word for word in words]
 
     def _identifier(self, word: Word) -> Word:
-        return (self.reread(word, gain=IDENTIFIER_GAIN) if is_doubtful_identifier(word) else None) or word
+        return (self.reread(word, gain=IDENTIFIER_GAIN, token=True) if is_doubtful_identifier(word) else None) or word
 
     def line(self, line: Line) -> Line:
         read = self._words(line)
         if is_other_script_line(read, self.other):
-            whole = self.reread(merged(list(read.words)), gain=0.0)
+            whole = self.reread(merged(list(read.words)), gain=0.0, mend=False)
             if whole is not None:
                 return Line((whole,))
         return read

@@ -23,6 +23,10 @@ INK_STEP = 15  # grey levels below the local paper brightness counted as ink
 HEIGHT_DEVIATION = 0.2  # relative cap-height difference from the line's median
 HEIGHT_ROBUST_Z = 4.0
 BASELINE_DEVIATION = 0.5  # baseline offset as a share of the line's cap height
+# A number against its own "№" only (one reference, so wider margins): on 36 genuine pages of the fraud corpus
+# the number stood at most 1.26x the sign's height and 0.2 of it off its baseline; retyped 1.3x larger, 1.5x/0.5.
+SIGN_HEIGHT_RATIO = 1.4
+SIGN_BASELINE_DEVIATION = 0.35
 _TALL_GLYPHS = frozenset("bdfhklt0123456789бдйё№")
 _DESCENDERS = frozenset("gjpqyрудцщфДЦЩQJ,;()[]{}")
 
@@ -148,6 +152,28 @@ def _robust_spread(values: np.ndarray) -> tuple[float, float]:
     return median, max(1.4826 * float(np.median(np.abs(values - median))), 0.05 * median, 1.0)
 
 
+def _size_flag(page: PageText, name: str, box: Box, evidence: dict[str, object]) -> list[Flag]:
+    return [make_flag(TAMPERED, f"{name} is set in another size or baseline than the rest of its line",
+                      {**_box_evidence(page.page_no, box), "field": name, "kind": "font_size", **evidence})]
+
+
+def _number_sign_findings(page: PageText, name: str, box: Box, line: Line, field_words: list[Word]) -> list[Flag]:
+    """A number whose only neighbour is its "№": printed in one run, they share a size and a baseline."""
+    first = line.words.index(field_words[0])
+    sign = line.words[first - 1] if first > 0 else None
+    measured = _cap_height_words(field_words)
+    if sign is None or sign.text.strip() != "№" or not measured:
+        return []
+    sign_h, sign_b = sign.box.height, sign.box.top + sign.box.height
+    field_h = float(np.median([w.box.height for w in measured]))
+    field_b = float(np.median([w.box.top + w.box.height for w in measured]))
+    ratio, base_off = field_h / max(sign_h, 1), abs(field_b - sign_b) / max(sign_h, 1)
+    if (ratio >= SIGN_HEIGHT_RATIO or ratio <= 1 / SIGN_HEIGHT_RATIO) and base_off >= SIGN_BASELINE_DEVIATION:
+        return _size_flag(page, name, box, {"height": field_h, "sign_height": sign_h,
+                                            "baseline_offset": round(base_off, 2)})
+    return []
+
+
 def _size_findings(page: PageText, name: str, box: Box) -> list[Flag]:
     for line in page.lines:
         field_words = [w for w in line.words if _overlaps(w.box, box)]
@@ -155,7 +181,9 @@ def _size_findings(page: PageText, name: str, box: Box) -> list[Flag]:
             continue
         others = _cap_height_words([w for w in line.words if not _overlaps(w.box, box)])
         measured = _cap_height_words(field_words)
-        if len(others) < 2 or not measured:
+        if len(others) < 2:
+            return _number_sign_findings(page, name, box, line, field_words)
+        if not measured:
             return []
         heights = np.array([w.box.height for w in others], dtype=float)
         bottoms = np.array([w.box.top + w.box.height for w in others], dtype=float)
@@ -167,10 +195,8 @@ def _size_findings(page: PageText, name: str, box: Box) -> list[Flag]:
         z = abs(field_h - median_h) / spread_h
         base_off = abs(field_b - median_b) / median_h
         if (size_off >= HEIGHT_DEVIATION and z >= HEIGHT_ROBUST_Z) or base_off >= BASELINE_DEVIATION:
-            evidence = {**_box_evidence(page.page_no, box), "field": name, "kind": "font_size",
-                        "height": field_h, "line_height": median_h, "baseline_offset": round(base_off, 2)}
-            return [make_flag(TAMPERED, f"{name} is set in another size or baseline than the rest of its line",
-                              evidence)]
+            return _size_flag(page, name, box, {"height": field_h, "line_height": median_h,
+                                                "baseline_offset": round(base_off, 2)})
         return []
     return []
 

@@ -82,9 +82,20 @@ def fold_kazakh_i(word: str) -> str:
     return _KAZAKH_I_MISREAD.sub("і", word)
 
 
+_QUOTED_DAY = re.compile(r"^([«\"“])([^\W_]{1,2})([»\"”])$")
+
+
+def _fold_quoted_day(word: str) -> str:
+    """«Об» → «06»: a day in quotes («06» марта) read with letters only; two letters alone are never quoted."""
+    match = _QUOTED_DAY.match(word)
+    if match is None or not all(ch.isdigit() or ch in DIGIT_LOOKALIKES for ch in match.group(2)):
+        return word
+    return match.group(1) + "".join(DIGIT_LOOKALIKES.get(ch, ch) for ch in match.group(2)) + match.group(3)
+
+
 def normalize_word(word: str) -> str:
     """Normalise one OCR word: dashes, script folding, digit folding. Quotes are kept as printed."""
-    text = word.translate(_FOREIGN_CYRILLIC).replace("\u00a0", " ").strip()
+    text = _fold_quoted_day(word.translate(_FOREIGN_CYRILLIC).replace("\u00a0", " ").strip())
     if any(ch.isalnum() for ch in text):  # a dash standing alone («Charité – Berlin») is kept as printed
         text = text.translate(_DASH_TABLE)
     text = fold_kazakh_i(fold_script(text))

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.dropped_lines import kept_lines, recover_dropped_lines, row_bands, stamp_regions, with_lines
+from extractors.dropped_lines import (
+    kept_lines,
+    merged_areas,
+    recover_dropped_lines,
+    row_bands,
+    stamp_regions,
+    uncovered_rows,
+    with_lines,
+)
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Line, PageText, Word
 
@@ -35,9 +43,22 @@ def test_only_stamp_shaped_regions_count() -> None:
     assert stamp_regions(blanks, page, 30.0) == [Box(400, 500, 250, 240)]
 
 
-def test_bands_take_half_a_line_around_and_join_when_they_overlap() -> None:
+def test_strips_take_half_a_line_around_and_join_when_their_rows_overlap() -> None:
     regions = [Box(100, 500, 200, 200), Box(600, 650, 200, 200), Box(100, 1200, 200, 100)]
-    assert row_bands(regions, 30.0, 1400) == [(485, 865), (1185, 1315)]
+    strips = row_bands(regions, 30.0, _page(()))
+    assert strips[0] == Box(0, 485, 1000, 230)
+    assert merged_areas([*strips, Box(300, 700, 100, 40)]) == [Box(0, 485, 1000, 380), Box(0, 1185, 1000, 130)]
+
+
+def test_uncovered_ink_in_glyph_sizes_makes_a_row() -> None:
+    image = np.full((1400, 1000), 255, np.uint8)
+    for index in range(8):  # a row of eight letters that no word covers
+        image[800:830, 100 + index * 30:120 + index * 30] = 0
+    image[200:230, 100:340] = 0  # the same ink under a word already read
+    image[1000:1300, 500:800] = 0  # a blot far taller than text
+    image[1350:1352, 50:950] = 0  # a rule
+    page = _page((_line(("Директор", 0.96, Box(100, 200, 240, 30))),))
+    assert uncovered_rows(image, page, 30.0) == [Box(85, 785, 260, 60)]
 
 
 def test_kept_lines_need_a_sure_word_and_lose_stamp_ink_and_words_read_before() -> None:
@@ -70,7 +91,8 @@ class _Engine:
 
 
 def test_recovery_reads_only_around_stamps() -> None:
-    image = np.zeros((1400, 1000), np.uint8)
+    image = np.full((1400, 1000), 255, np.uint8)
+    image[600:630, 100:260] = 0  # the words already read
     page = _page((TEXT,))
     tsv = "5\t1\t1\t1\t1\t1\t100\t40\t80\t30\t97\tДата\n5\t1\t1\t1\t1\t2\t190\t40\t120\t30\t96\tвыдачи\n"
     engine = _Engine(tsv)
@@ -79,7 +101,7 @@ def test_recovery_reads_only_around_stamps() -> None:
     read = recover_dropped_lines(page, image, [Box(400, 500, 250, 240)], "rus+kaz", engine)  # type: ignore[arg-type]
     assert engine.asked == 1
     assert [line.text for line in read.lines] == ["Дата выдачи", "Директор Әбілов"]
-    assert read.lines[0].words[0].box.top == 40 + 485
+    assert read.lines[0].words[0].box == Box(100, 40 + 485, 80, 30)
 
 
 def _stamped_page() -> tuple[np.ndarray, Box]:

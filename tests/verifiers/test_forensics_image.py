@@ -259,3 +259,25 @@ def test_color_or_empty_input_gives_nothing() -> None:
     page = render(61, Damage())
     assert image_tamper_findings(np.dstack([page.gray] * 3), page.page, page.field_boxes) == ()
     assert image_tamper_findings(page.gray, page.page, {}) == ()
+
+
+def _sign_and_number(number_height: int, number_bottom: int) -> tuple[PageText, Box]:
+    sign = Word("№", 0.97, Box(600, 756, 40, 30))
+    number = Word("0049086", 0.92, Box(650, number_bottom - number_height, 200, number_height))
+    page = PageText(1, WIDTH, HEIGHT, (Line((sign, number)),), "ocr")
+    return page, number.box
+
+
+@pytest.mark.parametrize(
+    ("height", "bottom", "tampered"),
+    [
+        (45, 801, True),  # retyped 1.5x as large, standing off the sign's baseline
+        (38, 791, False),  # a slash or bracket makes a genuine number's box a little taller (1.26x, 0.17)
+        (30, 786, False),
+        (45, 786, False),  # larger on the same baseline: a design choice, not a retyped field
+    ],
+)
+def test_a_number_is_measured_against_its_own_number_sign(height: int, bottom: int, tampered: bool) -> None:
+    page, box = _sign_and_number(height, bottom)
+    flags = image_tamper_findings(np.full((HEIGHT, WIDTH), 230, np.uint8), page, {"cert_number": box})
+    assert (TAMPERED in {flag.code for flag in flags}) is tampered

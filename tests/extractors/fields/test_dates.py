@@ -119,3 +119,8 @@ def test_two_digit_years_and_bounds() -> None:
     assert make_date(24, 2, 12) == FEB12
     assert make_date(99, 2, 12) == date(1999, 2, 12)
     assert make_date(2024, 2, 30) is None
+
+
+def test_a_quoted_day_read_as_letters_is_a_day() -> None:
+    assert _single("по «Об» марта 2025 г.") == date(2025, 3, 6)
+    assert normalize_text("ТОО «АО» «Ио»") == "ТОО «АО» «Ио»"  # letters that are not digit look-alikes stay
