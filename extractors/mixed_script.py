@@ -49,8 +49,7 @@ def is_candidate(word: Word) -> bool:
 def is_doubtful_identifier(word: Word) -> bool:
     """Letters and digits together («ПК-91/273», "KZ-2022-0083"): a number whose prefix may be in the other
     script; worth a re-read unless the engine was quite sure, since the number is what registers are keyed on."""
-    return WEAK_WORD <= word.confidence < SURE_IDENTIFIER and _letters(word.text) >= 1 \
-        and any(char.isdigit() for char in word.text)
+    return word.confidence < SURE_IDENTIFIER and _letters(word.text) >= 1 and any(char.isdigit() for char in word.text)
 
 
 def _script_letters(text: str, script: str) -> int:
@@ -176,8 +175,11 @@ class _Rereader:
         if all(id(word) in kept for word in words):
             return line
         # a foreign name is seldom one word: its neighbours may be misread with a confidence that looks fine
-        return Line(tuple((self.reread(word, gain=-0.05) if id(word) in kept and _letters(word.text) >= 2 else None)
-                          or word for word in words))
+        # (a label before it, «Тегі, аты:», is not part of the name)
+        replaced = [id(word) not in kept for word in words]
+        beside = [any(replaced[max(0, i - 1):i + 2]) for i in range(len(words))]
+        return Line(tuple((self.reread(word, gain=-0.05) if id(word) in kept and beside[i] and _letters(word.text) >= 2
+                           and not word.text.endswith(":") else None) or word for i, word in enumerate(words)))
 
 
 def reread_other_script(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:

@@ -137,3 +137,19 @@ def test_a_label_before_a_foreign_name_keeps_the_line_as_read() -> None:
 def test_a_bar_at_the_crop_edge_is_not_part_of_the_reading() -> None:
     found = better_reading(_word("РУЕМВАЕМ", 0.1), "| DUISENBAEV", 0.92)
     assert found is not None and found.text == "DUISENBAEV"
+
+
+def test_a_weak_number_is_re_read_as_a_number() -> None:
+    page = PageText(1, 300, 50, (Line((Word("К27-2025-002691", 0.54, Box(0, 0, 200, 20)),)),), "ocr")
+    engine = _Engine({"a": ("KZ-2025-002691", 0.95)})
+    assert reread_other_script(page, np.zeros((50, 300), np.uint8), "rus+kaz", engine).text == "KZ-2025-002691"  # type: ignore[arg-type]
+
+
+def test_only_the_words_beside_a_re_read_name_are_re_read_and_never_a_label() -> None:
+    words = (Word("Тегі,", 0.95, Box(0, 0, 50, 20)), Word("аты:", 0.93, Box(60, 0, 40, 20)),
+             Word("ОТЕМІ$ОУА", 0.3, Box(110, 0, 120, 20)), Word("SAULE", 0.92, Box(240, 0, 80, 20)))
+    page = PageText(1, 400, 50, (Line(words),), "ocr", language_hint="rus+kaz")
+    engine = _Engine({"name": ("OTEMISOVA", 0.96), "beside": ("SAULE", 0.96)})
+    read = reread_other_script(page, np.zeros((50, 400), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "Тегі, аты: OTEMISOVA SAULE"
+    assert engine.asked == 3  # the name once; "SAULE" in line then word mode; neither label
