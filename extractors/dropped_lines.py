@@ -27,6 +27,7 @@ INK_LEVEL = 128  # the page is evenly lit (paper 255): darker pixels are ink
 GLYPH_MIN, GLYPH_MAX, GLYPH_MAX_WIDTH = 0.35, 1.6, 2.5  # a glyph's height and width in text heights
 MIN_ROW_INK = 2.0  # text heights of glyph boxes on a row for it to hold text
 ROW_MIN, ROW_MAX = 0.5, 3.0  # a run of such rows, in text heights, is a line (or two)
+SCAN_TEXT_HEIGHT = 12.0  # px: the ink is looked for on a copy where text is this tall
 SURE_WORD = 0.85  # a recovered line must hold one word read this surely …
 MIN_WORD_LETTERS = 3  # … with this many letters: stamp rings read as scattered letters and signs
 JUNK_CONFIDENCE = 0.5  # weaker words lying wholly inside the stamp are its ink, not text
@@ -68,18 +69,22 @@ def row_bands(regions: Sequence[Box], height: float, page: PageText) -> list[Box
             for r in regions]
 
 
-def _glyph_mask(image: np.ndarray, page: PageText, height: float) -> np.ndarray:
-    """1 over the bounding box of every glyph-sized ink blob that no word read covers."""
-    ink = (image < INK_LEVEL).astype(np.uint8)
+def _glyph_mask(image: np.ndarray, page: PageText, height: float, scale: float) -> np.ndarray:
+    """1 over the bounding box of every glyph-sized ink blob that no word read covers, on a copy `scale` times
+    the page's size (a full-size label image would cost a worker 4 bytes a pixel)."""
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
+    ink = (small < INK_LEVEL).astype(np.uint8)
+    margin = ERASE_MARGIN * scale
     for line in page.lines:
         for word in line.words:
             box = word.box
-            ink[max(0, box.top - ERASE_MARGIN):box.top + box.height + ERASE_MARGIN,
-                max(0, box.left - ERASE_MARGIN):box.left + box.width + ERASE_MARGIN] = 0
+            ink[max(0, int((box.top - margin) * scale)):int((box.top + box.height + margin) * scale) + 1,
+                max(0, int((box.left - margin) * scale)):int((box.left + box.width + margin) * scale) + 1] = 0
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     mask = np.zeros_like(ink)
+    glyph = height * scale
     for left, top, width, tall, _ in stats[1:count]:
-        if GLYPH_MIN * height <= tall <= GLYPH_MAX * height and width <= GLYPH_MAX_WIDTH * height:
+        if GLYPH_MIN * glyph <= tall <= GLYPH_MAX * glyph and width <= GLYPH_MAX_WIDTH * glyph:
             mask[top:top + tall, left:left + width] = 1
     return mask
 
@@ -92,15 +97,17 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
 
 
 def uncovered_rows(image: np.ndarray, page: PageText, height: float) -> list[Box]:
-    """Rows holding a few glyphs' width of ink that no word read covers, as boxes around that ink."""
-    mask = _glyph_mask(image, page, height)
+    """Rows holding a few glyphs' width of ink that no word read covers, as boxes around that ink (page pixels)."""
+    scale = min(1.0, SCAN_TEXT_HEIGHT / height)
+    mask = _glyph_mask(image, page, height, scale)
+    glyph, pad = height * scale, round(height / 2)
     found = []
-    for top, bottom in _runs(mask.sum(axis=1) >= MIN_ROW_INK * height):
-        if not ROW_MIN * height <= bottom - top <= ROW_MAX * height:
+    for top, bottom in _runs(mask.sum(axis=1) >= MIN_ROW_INK * glyph):
+        if not ROW_MIN * glyph <= bottom - top <= ROW_MAX * glyph:
             continue
         columns = _runs(np.asarray(mask[top:bottom].any(axis=0)))
-        left, right = columns[0][0], columns[-1][1]
-        pad = round(height / 2)
+        left, right = (round(value / scale) for value in (columns[0][0], columns[-1][1]))
+        top, bottom = round(top / scale), round(bottom / scale)
         found.append(Box(max(0, left - pad), max(0, top - pad), min(page.width, right + pad) - max(0, left - pad),
                          min(page.height, bottom + pad) - max(0, top - pad)))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -20,6 +21,7 @@ IDENTIFIER_GAIN = 0.05
 MAX_REREADS = 40  # per page: stamps and signatures must not make a page cost many times more
 # Latin and Cyrillic letters that look alike: a re-read that only swaps these changed nothing visible
 OTHER_LINE_SHARE = 0.6
+_EDGE_SIGNS = "|!+.,:;'\"`‘’“”«»()[]{}_-—–~*^ "
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _FOREIGN_SIGNS = frozenset("$@#%^*|\\~{}<>!")
@@ -61,17 +63,18 @@ def _in_script(word: Word, script: str) -> bool:
     return _script_letters(word.text, script) * 2 > _letters(word.text)
 
 
-def is_other_script_line(line: Line, other: str) -> bool:
+def is_other_script_line(line: Line, other: str, *, pieced: bool = False) -> bool:
     """A line mostly in the other script with a weak word, or a word of this script between two of the other:
     a foreign name («Charité – Universitätsmedizin Berlin» on a Russian translation) better read whole. A label
-    before it («ФИО: DUISENBAEV OLZHAS») is not inside the name and keeps the line as read."""
+    before it («ФИО: DUISENBAEV OLZHAS») is not inside the name and keeps the line as read. `pieced`: words of
+    the line were re-read one by one, and pieces of a name ("Jniversi itatsmec") read better together."""
     words = [word for word in line.words if _letters(word.text)]
     letters = sum(_letters(word.text) for word in words)
     if len(words) < 2 or letters < 6 or _script_letters(line.text, other) / letters < OTHER_LINE_SHARE:
         return False
     foreign = [_in_script(word, other) for word in words]
     sandwiched = any(not foreign[i] and foreign[i - 1] and foreign[i + 1] for i in range(1, len(words) - 1))
-    return sandwiched or any(_weak(word) for word in words)
+    return pieced or sandwiched or any(_weak(word) for word in words)
 
 
 def weak_runs(words: tuple[Word, ...]) -> list[list[int]]:
@@ -96,11 +99,31 @@ def merged(words: list[Word]) -> Word:
     return Word(" ".join(word.text for word in words), min(word.confidence for word in words), box)
 
 
+def _without_neighbour_edges(first: str, text: str) -> str:
+    """The re-read text without signs at its ends that the first reading did not have there: the crop's edge or a
+    neighbour's last stroke read as a bar or a quote ("| Society +", "‘Cardiology")."""
+    def signs(value: str) -> tuple[int, int]:
+        core = value.strip(" ")
+        lead = len(core) - len(core.lstrip(_EDGE_SIGNS))
+        return lead, len(core) - len(core.rstrip(_EDGE_SIGNS))
+
+    text = text.strip(" ")
+    (lead_before, tail_before), (lead, tail) = signs(first), signs(text)
+    return text[max(0, lead - lead_before):len(text) - max(0, tail - tail_before)].strip(" ")
+
+
+def _case_flips(text: str) -> int:
+    """Capitals right after small letters inside words ("MedSkills" has one)."""
+    return sum(1 for before, after in pairwise(text) if before.islower() and after.isupper())
+
+
 def better_reading(word: Word, text: str, confidence: float, gain: float = MIN_GAIN, *,
                    mend_garbled: bool = True) -> Word | None:
     """The re-read word when it is surer than the first reading by `gain` and sure in itself; a garbled first
     reading («Мед$ К»») is replaced by any clean one the engine is fairly sure of (`mend_garbled`)."""
-    text = text.strip(" |")  # the crop's edge or a neighbour's last stroke read as a bar
+    text = _without_neighbour_edges(word.text, text)
+    if _case_flips(text) >= 2:  # "YHMBepcuTerTi": Cyrillic strokes spelt out in Latin letters, not a word
+        return None
     garbled_before = mend_garbled and is_garbled(word) and not is_garbled(Word(text, confidence, word.box))
     needed = GARBLED_REPLACEMENT if garbled_before else max(SURE_WORD, word.confidence + gain)
     if not text or (" " in text and " " not in word.text) or confidence < needed:
@@ -130,16 +153,16 @@ class _Rereader:
 
     def reread(self, word: Word, gain: float = MIN_GAIN, *, token: bool = False, mend: bool = True) -> Word | None:
         """`token`: a number read as one word in a tight crop (a wider one takes in its «№»). Other words are read
-        as a line first, which reads a brand in a bold face far better, then, if that fails, in single-word mode,
-        which reads some other faces better: Tesseract's confidence in either swings with the face."""
+        in line mode, which reads them far better than Tesseract's single-word mode, first in a tight crop, then
+        in a wider one (a garbled word's box may clip a letter: "VedSkills"), then in single-word mode."""
         if self.budget <= 0:
             return None
         self.budget -= 1
-        crop = _crop(self.image, word.box, 0.25 if token else 0.5)
-        modes = (True,) if token else ((False, True) if " " not in word.text else (False,))
-        for one_word in modes:
-            found = better_reading(word, *self.engine.ocr_word(crop, self.other, one_word=one_word), gain=gain,
-                                   mend_garbled=mend)
+        single = " " not in word.text
+        attempts = ((single, 0.25),) if token else ((False, 0.25), (False, 0.5), (single, 0.25))
+        for one_word, side in attempts:
+            reading = self.engine.ocr_word(_crop(self.image, word.box, side), self.other, one_word=one_word)
+            found = better_reading(word, *reading, gain=gain, mend_garbled=mend)
             if found is not None:
                 return found
         return None
@@ -156,10 +179,12 @@ class _Rereader:
 
     def line(self, line: Line) -> Line:
         read = self._words(line)
-        if is_other_script_line(read, self.other):
-            whole = self.reread(merged(list(read.words)), gain=0.0, mend=False)
+        labels = max((i + 1 for i, word in enumerate(read.words) if word.text.endswith(":")), default=0)
+        label, rest = read.words[:labels], Line(read.words[labels:])  # «ФИО:» stays as read
+        if is_other_script_line(rest, self.other, pieced=read is not line):
+            whole = self.reread(merged(list(rest.words)), gain=0.0, mend=False)
             if whole is not None:
-                return Line((whole,))
+                return Line((*label, whole))
         return read
 
     def _words(self, line: Line) -> Line:

@@ -152,4 +152,17 @@ def test_only_the_words_beside_a_re_read_name_are_re_read_and_never_a_label() ->
     engine = _Engine({"name": ("OTEMISOVA", 0.96), "beside": ("SAULE", 0.96)})
     read = reread_other_script(page, np.zeros((50, 400), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
     assert read.text == "Тегі, аты: OTEMISOVA SAULE"
-    assert engine.asked == 3  # the name once; "SAULE" in line then word mode; neither label
+
+
+@pytest.mark.parametrize(
+    ("first", "reading", "expected"),
+    [
+        ("Сага10о]оду", "‘Cardiology", "Cardiology"),  # a neighbour's quote at the crop's edge
+        ("босіету", "| Society +", "Society"),
+        ("Мед$КИ!$»", "MedSkills»", "MedSkills»"),  # a closing quote the first reading had too stays
+        ("университеті»", "YHMBepcuTerTi»", None),  # Cyrillic strokes spelt in Latin letters: no word
+    ],
+)
+def test_re_reads_lose_crop_edges_and_letter_salad(first: str, reading: str, expected: str | None) -> None:
+    found = better_reading(_word(first, 0.3), reading, 0.9)
+    assert (found.text if found else None) == expected
