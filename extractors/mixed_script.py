@@ -124,6 +124,8 @@ def better_reading(word: Word, text: str, confidence: float, gain: float = MIN_G
     text = _without_neighbour_edges(word.text, text)
     if _case_flips(text) >= 2:  # "YHMBepcuTerTi": Cyrillic strokes spelt out in Latin letters, not a word
         return None
+    if any(ch.isdigit() for ch in text) and not any(ch.isdigit() for ch in word.text):
+        return None  # scripts differ in letters: a digit where none was read is a neighbour's edge («ЖБ» → "2KB")
     garbled_before = mend_garbled and is_garbled(word) and not is_garbled(Word(text, confidence, word.box))
     needed = GARBLED_REPLACEMENT if garbled_before else max(SURE_WORD, word.confidence + gain)
     if not text or (" " in text and " " not in word.text) or confidence < needed:

@@ -18,7 +18,7 @@ _LABEL = (
     r"|(?-i:N[eoº°2](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/]?\d)))"  # «№» read "Ne" glued to the number: "NeKZ-2021-…"
 )
 # A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678").
-_SERIES = r"(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?\s(?=\d{4}))?"
+_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KК][27З])\s(?=\d{4}))?"  # «К7 …»: KZ
 _VALUE = r"(?P<value>" + _SERIES + r"[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\-/.]{1,30}[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,2})"
 LABELLED_NUMBER = re.compile(_LABEL + r"[\s:#№.\\|,;_]{0,4}" + _VALUE, re.IGNORECASE)
 # Numbers that belong to something else than the certificate.
