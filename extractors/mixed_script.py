@@ -21,6 +21,7 @@ IDENTIFIER_GAIN = 0.05
 MAX_REREADS = 40  # per page: stamps and signatures must not make a page cost many times more
 # Latin and Cyrillic letters that look alike: a re-read that only swaps these changed nothing visible
 OTHER_LINE_SHARE = 0.6
+_CAPS_THEN_SMALL = re.compile(r"[A-ZА-ЯЁ]{2,}[a-zа-яё]{2,}")
 _EDGE_SIGNS = "|!+.,:;'\"`‘’“”«»()[]{}_-—–~*^ "
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -122,8 +123,8 @@ def better_reading(word: Word, text: str, confidence: float, gain: float = MIN_G
     """The re-read word when it is surer than the first reading by `gain` and sure in itself; a garbled first
     reading («Мед$ К»») is replaced by any clean one the engine is fairly sure of (`mend_garbled`)."""
     text = _without_neighbour_edges(word.text, text)
-    if _case_flips(text) >= 2:  # "YHMBepcuTerTi": Cyrillic strokes spelt out in Latin letters, not a word
-        return None
+    if _case_flips(text) >= 2 or _CAPS_THEN_SMALL.search(text):
+        return None  # "YHMBepcuTerTi", "YHHBepcuteTi": Cyrillic strokes spelt out in Latin letters, not a word
     if any(ch.isdigit() for ch in text) and not any(ch.isdigit() for ch in word.text):
         return None  # scripts differ in letters: a digit where none was read is a neighbour's edge («ЖБ» → "2KB")
     garbled_before = mend_garbled and is_garbled(word) and not is_garbled(Word(text, confidence, word.box))

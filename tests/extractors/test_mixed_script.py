@@ -162,6 +162,7 @@ def test_only_the_words_beside_a_re_read_name_are_re_read_and_never_a_label() ->
         ("Мед$КИ!$»", "MedSkills»", "MedSkills»"),  # a closing quote the first reading had too stays
         ("университеті»", "YHMBepcuTerTi»", None),  # Cyrillic strokes spelt in Latin letters: no word
         ("ЖБ", "2KB", None),  # a digit from the edge of the «№» before it
+        ("университеті»", "YHHBepcuteTi»", None),
     ],
 )
 def test_re_reads_lose_crop_edges_and_letter_salad(first: str, reading: str, expected: str | None) -> None:
