@@ -21,6 +21,8 @@ IDENTIFIER_GAIN = 0.05
 MAX_REREADS = 40  # per page: stamps and signatures must not make a page cost many times more
 # Latin and Cyrillic letters that look alike: a re-read that only swaps these changed nothing visible
 OTHER_LINE_SHARE = 0.6
+_SHARED_CAPITALS = frozenset("ABCEHKMOPTXY")
+_LATIN_CAPITALS_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 _CAPS_THEN_SMALL = re.compile(r"[A-ZА-ЯЁ]{2,}[a-zа-яё]{2,}")
 _EDGE_SIGNS = "|!+.,:;'\"`‘’“”«»()[]{}_-—–~*^ "
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -167,8 +169,16 @@ class _Rereader:
             reading = self.engine.ocr_word(_crop(self.image, word.box, side), self.other, one_word=one_word)
             found = better_reading(word, *reading, gain=gain, mend_garbled=mend)
             if found is not None:
-                return found
+                return self._in_page_script(found)
         return None
+
+    def _in_page_script(self, word: Word) -> Word:
+        """Capitals that print alike in both scripts («ТОО» re-read from a clipped «Оо» as "TOO") are written in
+        the page's own script: on a Cyrillic page they are Cyrillic."""
+        letters = [char for char in word.text if char.isalpha()]
+        if self.other != "eng" or not letters or any(char not in _SHARED_CAPITALS for char in letters):
+            return word
+        return Word(word.text.translate(_LATIN_CAPITALS_TO_CYRILLIC), word.confidence, word.box)
 
     def _run(self, words: list[Word]) -> list[Word]:
         """A run of weak words: re-read as a whole, else one by one, as Tesseract split them."""

@@ -168,3 +168,12 @@ def test_only_the_words_beside_a_re_read_name_are_re_read_and_never_a_label() ->
 def test_re_reads_lose_crop_edges_and_letter_salad(first: str, reading: str, expected: str | None) -> None:
     found = better_reading(_word(first, 0.3), reading, 0.9)
     assert (found.text if found else None) == expected
+
+
+def test_capitals_shared_by_both_scripts_stay_cyrillic_on_a_cyrillic_page() -> None:
+    page = PageText(1, 300, 50, (Line((Word("Оо", 0.5, Box(0, 0, 60, 20)), Word("Центр", 0.93, Box(80, 0, 90, 20)))),),
+                    "ocr", language_hint="rus+kaz")
+    engine = _Engine({"a": ("TOO", 0.94)})
+    read = reread_other_script(page, np.zeros((50, 300), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    first = read.lines[0].words[0].text
+    assert first == "ТОО" and all("\u0400" <= ch <= "\u04ff" for ch in first)
