@@ -24,6 +24,8 @@ _LOOK_ALIKES = str.maketrans({
     "І": "и", "і": "и", "И": "и", "и": "и", "I": "и", "i": "и",
 })
 _SPACES = re.compile(r"\s+")
+_VOWELS = frozenset("АЕЁИОУЫЭЮЯӘӨҰҮІаеёиоуыэюяәөұүі")
+MAX_DROPPED = 2  # Kazakh-only letters a field's first reading may have left out altogether
 
 
 def fold_kazakh(text: str) -> str:
@@ -31,22 +33,66 @@ def fold_kazakh(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_LOOK_ALIKES)).strip().casefold()
 
 
+def _same_letter(printed: str, kazakh: str, first_syllable: bool) -> bool:
+    """Whether the Russian model's letter may stand for the Kazakh model's one. Ө is read as О, and in a word's
+    first syllable, the only one where Kazakh vowel harmony puts it in names («Төлеген»), as Е too."""
+    return fold_kazakh(printed) == fold_kazakh(kazakh) or (kazakh in "Өө" and printed in "Ее" and first_syllable)
+
+
+def _first_syllables(value: str) -> list[bool]:
+    """For each letter of `value`, whether no vowel comes before it in its word."""
+    flags, seen_vowel = [], False
+    for char in value:
+        if not char.isalpha():
+            seen_vowel = False
+            continue
+        flags.append(not seen_vowel)
+        seen_vowel = seen_vowel or char in _VOWELS
+    return flags
+
+
+def _aligned(letters: list[str], kazakh: list[str], first: list[bool]) -> list[tuple[int, str]] | None:
+    """(index into `letters` the Kazakh letter goes before or replaces, letter) pairs, or None when the two
+    spell different words: each letter must match one of the re-read, which may hold Kazakh-only letters the
+    first reading dropped («Эбдраимов» / «Әбдіраимов»)."""
+    pairs: list[tuple[int, str]] = []
+    position = 0
+    for letter in kazakh:
+        if position < len(letters) and _same_letter(letters[position], letter, first[position]):
+            pairs.append((position, letter))
+            position += 1
+        elif letter in KAZAKH_ONLY and len(pairs) + 1 - position <= MAX_DROPPED:
+            pairs.append((-1 - position, letter))  # inserted before letters[position]
+        else:
+            return None
+    return pairs if position == len(letters) else None
+
+
 def with_kazakh_letters(value: str, kazakh_reading: str) -> str | None:
     """`value` with the Kazakh letters of the re-read put in, when both spell the same letters otherwise.
 
-    Only letters that the Russian model has no glyph for may change; spacing and punctuation stay as in
-    `value`. A garbled re-read can never replace a good value, and a Russian name stays as it was."""
+    Only letters that the Russian model has no glyph for may change or be added; spacing and punctuation stay as
+    in `value`. A garbled re-read can never replace a good value, and a Russian name stays as it was."""
     where = [index for index, char in enumerate(value) if char.isalpha()]
-    letters = [char for char in kazakh_reading if char.isalpha()]
-    if len(where) != len(letters) or fold_kazakh("".join(value[i] for i in where)) != fold_kazakh("".join(letters)):
+    pairs = _aligned([value[i] for i in where], [char for char in kazakh_reading if char.isalpha()],
+                     _first_syllables(value))
+    if pairs is None or not where:
         return None
-    restored = list(value)
-    for index, new in zip(where, letters, strict=True):
-        old = value[index]
+    restored, inserted = list(value), dict[int, str]()
+    for slot, new in pairs:
+        if slot < 0:  # a letter the first reading left out, before letters[-1 - slot] (or after the last)
+            at = -1 - slot
+            index = where[at] if at < len(where) else where[-1] + 1
+            case_of = value[where[min(at, len(where) - 1)]]
+            inserted[index] = inserted.get(index, "") + (new.upper() if case_of.isupper() else new.lower())
+            continue
+        old = value[where[slot]]
         if old in KAZAKH_ONLY and new.casefold() != old.casefold():
             return None  # never trade a Kazakh letter already read for its Russian look-alike
         if new in KAZAKH_ONLY:
-            restored[index] = new.upper() if old.isupper() else new.lower()
+            restored[where[slot]] = new.upper() if old.isupper() else new.lower()
+    restored = [inserted.get(index, "") + char for index, char in enumerate(restored)]
+    restored.append(inserted.get(len(value), ""))
     result = "".join(restored)
     return result if result != value else None
 

@@ -16,6 +16,10 @@ from extractors.types import Box, FieldValue, Line, PageText, Word
         ("ТОО «Центр развития «Денсаулык»»", "ТОО «Центр развития «Денсаулық»»", "ТОО «Центр развития «Денсаулық»»"),
         ("МУКАНОВА ЖАНСАЯ", "Мұқанова Жансая", "МҰҚАНОВА ЖАНСАЯ"),  # the value's case is kept
         ("Бекмухамбетова  Аружан", "Бекмұхамбетова Аружан\n", "Бекмұхамбетова  Аружан"),  # value's spacing kept
+        ("Ахметова Перизат Телеукызы", "Ахметова Перизат Төлеуқызы", "Ахметова Перизат Төлеуқызы"),  # Ө read as Е
+        ("Эбдраимов Дәулет", "Әбдіраимов Дәулет", "Әбдіраимов Дәулет"),  # an і the first reading left out
+        ("Телеген Перизат Женскызы", "Төлеген Перизат Жеңісқызы", "Төлеген Перизат Жеңісқызы"),
+        ("Дэулет»", "Дәулеті»", "Дәулеті»"),  # left out at the end
         ("«Денсаулык сактауды дамыту республикалык, орталығы»", "«Денсаулық сақтауды дамыту республикалық\nорталығы»",
          "«Денсаулық сақтауды дамыту республикалық, орталығы»"),  # the value's punctuation is kept
     ],
@@ -33,6 +37,10 @@ def test_kazakh_letters_are_restored(value: str, reading: str, expected: str) ->
         ("Мұқанова Жансая", "Муқанова Жансая"),  # would trade a Kazakh letter for its look-alike
         ("Мұқанова Жансая", "Мұқанова Жансая"),  # already right
         ("Муканова", ""),
+        ("Семенов Иван", "Семөнов Иван"),  # Ө for Е only in a first syllable
+        ("Мукан", "Мұқанііі"),  # more than two letters the first reading would have left out
+        ("Иванов", "Ыванов"),  # И is no look-alike of Ы
+        ("12.05", "і"),  # no letters to put Kazakh ones among
     ],
 )
 def test_other_readings_change_nothing(value: str, reading: str) -> None:
