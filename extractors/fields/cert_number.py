@@ -27,8 +27,8 @@ FOREIGN_CONTEXT = re.compile(
     r"|тел\w*|phone|факс|fax|registered\s+\w*|under|зарегистрирован\w*|постановлени\w*|закон\w*|аккредитац\w*|accreditation|договор\w*|шарт)\W*(?:от\s+\S+\s+)?\S*\W*$",
     re.IGNORECASE,
 )
-# The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-» (Cyrillic К, Z taken for 7 or 2).
-KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27З]{1,2}(?=[-/ ]\d)|[Z27З](?=\d))")  # «К27-…»: the Z read twice
+# The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-» (Cyrillic К, Z taken for 7, 2 or a slash).
+KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27З/]{1,2}(?=[-/ ]\d)|[Z27З](?=\d))")  # «К27-…», «К/-…»: Z read twice, as /
 # «СМЕ-2024…»: a prefix of three or more Cyrillic letters that all look Latin is an OCR reading of a Latin one.
 LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")
 QR_NUMBER_KEYS = ("n", "no", "num", "number", "cert", "cert_no", "certno", "certificate", "id", "nomer", "reg")
