@@ -42,6 +42,8 @@ NOT_ISSUER = re.compile(
 MINISTRY = re.compile(r"(министерств|министрлігі|ministry)", re.IGNORECASE)
 MAX_ISSUER_WORDS = 16  # a longer line is prose that mentions an organization, not its name
 HEADER_DEPTH = 0.4  # the share of the first page where the issuer's name is normally printed
+MAX_TITLE_WRAP = 3  # words of an English name carried over to the next line
+_CONNECTORS = frozenset({"of", "and", "for", "the", "in", "on", "at", "de", "du", "der", "und", "für"})
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,19 @@ def _continues(current: str, following: DocLine) -> bool:
         return True
     if text[:1].islower() or (text.startswith(("«", '"', "“")) and not _quotes_open(text)):
         return bool(ORG_WORD.search(text) or LEGAL_FORM.search(text) or text[:1].islower())
-    return bool(_only_legal_forms(text))
+    # an English name broken before its last words ("… Continuous Professional" / "Development"); one that
+    # already ends on its organization word ("… University Hospital") is whole, and a name may follow it
+    ends_named = ORG_WORD.search(current.split()[-1]) is not None if current.split() else True
+    return bool(_only_legal_forms(text)) or (not ends_named and _title_case_run(current)
+                                             and _title_case_run(text, MAX_TITLE_WRAP))
+
+
+def _title_case_run(text: str, max_words: int = MAX_ISSUER_WORDS) -> bool:
+    """Latin words in title case (connectors small) with no digits or closing punctuation: an English name that
+    may wrap onto the next line ("… Continuous Professional" / "Development")."""
+    words = text.split()
+    return 0 < len(words) <= max_words and text.rstrip()[-1:] not in ".,;:)»\"" and all(
+        word.isascii() and word.isalpha() and (word[0].isupper() or word in _CONNECTORS) for word in words)
 
 
 def _starts_with_previous(previous: DocLine, line: DocLine) -> bool:

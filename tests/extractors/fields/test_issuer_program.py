@@ -53,6 +53,9 @@ def _program(text: str) -> str | None:
          "Nazarbayev University School of Medicine"),
         ("«Ұлттық қоғамдық денсаулық сақтау орталығы»\nШЖҚ РМК\nСЕРТИФИКАТ",
          "«Ұлттық қоғамдық денсаулық сақтау орталығы» ШЖҚ РМК"),
+        ("Mayo Clinic School of Continuous Professional\nDevelopment\nCERTIFICATE",
+         "Mayo Clinic School of Continuous Professional Development"),  # an English name wrapped
+        ("Seoul National University Hospital\nJohn Smith\nCERTIFICATE", "Seoul National University Hospital"),
     ],
 )
 def test_issuer(text: str, expected: str) -> None:
