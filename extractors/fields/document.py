@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.fields.normalize import normalize_word
+from extractors.fields.normalize import fold_lookalike_words, normalize_word
 from extractors.types import Box, FieldValue, PageText, Word
 
 
@@ -120,6 +120,7 @@ def _build_line(index: int, page: PageText, words: Sequence[Word]) -> DocLine | 
         cursor += len(text)
     if not kept:
         return None
+    parts = fold_lookalike_words(parts)
     height = max(page.height, 1)
     width = max(page.width, 1)
     top = min(w.box.top for w in kept)

@@ -26,6 +26,7 @@ _DASH_TABLE = str.maketrans({ch: "-" for ch in DASHES})
 _FOREIGN_CYRILLIC = str.maketrans("ҡҠҙҘҫҪӊӈґҐїЇєЄўЎӏѐ", "кКзЗсСңңгГіІеЕуУіе")
 _SEGMENT = re.compile(r"[^\W_]+|\|")
 _SPACES = re.compile(r"\s+")
+MIN_SCRIPT_LETTERS = 4  # distinctive letters a line needs before its script decides for look-alike words
 
 
 def is_cyrillic(ch: str) -> bool:
@@ -100,6 +101,19 @@ def normalize_word(word: str) -> str:
         text = text.translate(_DASH_TABLE)
     text = fold_kazakh_i(fold_script(text))
     return fold_digits(text)
+
+
+def fold_lookalike_words(words: list[str]) -> list[str]:
+    """Words written only in Cyrillic letters that Latin shares («Мауо» in "Мауо Clinic School") put into Latin
+    when the rest of the line is clearly Latin; words with digits (numbers) are left alone. (Not the other way:
+    a Latin name such as "KIM" in a Russian sentence is printed in Latin.)"""
+    latin = sum(1 for word in words for ch in word if is_latin(ch) and ch not in LATIN_LOOKALIKES)
+    cyrillic = sum(1 for word in words for ch in word if is_cyrillic(ch) and ch not in CYRILLIC_LOOKALIKES)
+    if latin < MIN_SCRIPT_LETTERS or cyrillic * 3 > latin:
+        return words
+    return [word.translate(CYRILLIC_TO_LATIN) if not any(ch.isdigit() for ch in word)
+            and any(ch.isalpha() for ch in word) and all(ch in CYRILLIC_LOOKALIKES for ch in word if ch.isalpha())
+            else word for word in words]
 
 
 def normalize_text(text: str) -> str:

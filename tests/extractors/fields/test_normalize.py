@@ -7,6 +7,7 @@ import pytest
 from extractors.fields.normalize import (
     clean_value,
     fold_digits,
+    fold_lookalike_words,
     fold_script,
     normalize_text,
     normalize_word,
@@ -100,3 +101,10 @@ def test_letter_spaced_title_is_joined() -> None:
     assert [w.text for w in joined] == ["СЕРТИФИКАТ", "№", "5"]
     assert joined[0].box == Box(0, 0, 98, 10)
     assert [w.text for w in join_spaced_letters(words[:2])] == ["С", "Е"]
+
+
+def test_words_of_shared_letters_follow_a_clearly_latin_line() -> None:
+    assert fold_lookalike_words(["Мауо", "Clinic", "School", "of", "Continuous"])[0] == "Mayo"
+    assert fold_lookalike_words(["Certificate", "number", "СМЕ-2023785"])[2] == "СМЕ-2023785"  # numbers alone
+    words = ["Настоящим", "удостоверяется,", "что", "KIM", "MARIIA"]
+    assert fold_lookalike_words(words) == words  # a Latin name in a Russian sentence stays Latin
