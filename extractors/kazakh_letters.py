@@ -51,6 +51,11 @@ def _first_syllables(value: str) -> list[bool]:
     return flags
 
 
+def _doubled(letter: str, before: str, after: list[str]) -> bool:
+    """Whether a letter to insert repeats its neighbour («Әәбдіраимова»): one glyph read twice, not one left out."""
+    return any(fold_kazakh(letter) == fold_kazakh(other) for other in (before, *after) if other)
+
+
 def _aligned(letters: list[str], kazakh: list[str], first: list[bool]) -> list[tuple[int, str]] | None:
     """(index into `letters` the Kazakh letter goes before or replaces, letter) pairs, or None when the two
     spell different words: each letter must match one of the re-read, which may hold Kazakh-only letters the
@@ -61,7 +66,8 @@ def _aligned(letters: list[str], kazakh: list[str], first: list[bool]) -> list[t
         if position < len(letters) and _same_letter(letters[position], letter, first[position]):
             pairs.append((position, letter))
             position += 1
-        elif letter in KAZAKH_ONLY and len(pairs) + 1 - position <= MAX_DROPPED:
+        elif letter in KAZAKH_ONLY and len(pairs) + 1 - position <= MAX_DROPPED \
+                and not _doubled(letter, pairs[-1][1] if pairs else "", letters[position:position + 1]):
             pairs.append((-1 - position, letter))  # inserted before letters[position]
         else:
             return None

@@ -40,6 +40,7 @@ def test_kazakh_letters_are_restored(value: str, reading: str, expected: str) ->
         ("Семенов Иван", "Семөнов Иван"),  # Ө for Е only in a first syllable
         ("Мукан", "Мұқанііі"),  # more than two letters the first reading would have left out
         ("Иванов", "Ыванов"),  # И is no look-alike of Ы
+        ("Әбдіраимова", "Әәбдіраимова"),  # one glyph read twice, not a letter left out
         ("12.05", "і"),  # no letters to put Kazakh ones among
     ],
 )
