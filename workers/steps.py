@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from extractors.confirm import confirm_field
 from extractors.errors import UnreadableDocument
 from extractors.fields import extract_fields, low_confidence_fields
 from extractors.kazakh_letters import restore_field
@@ -93,6 +94,21 @@ def restore_kazakh_letters(doc: DocumentInput, state: DocumentState, ctx: StepCo
     return dataclasses.replace(state, extraction=dataclasses.replace(state.extraction, fields=fields))
 
 
+def confirm_weak_fields(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
+    """Fields that would go to a reviewer for low OCR confidence, read a second time from their crop."""
+    if state.extraction is None:
+        return state
+    pages = {page.page_no: page for page in state.pages}
+    fields = dict(state.extraction.fields)
+    for name in low_confidence_fields(state.extraction):
+        value = fields.get(name)
+        page = pages.get(value.page_no) if value is not None and value.page_no is not None else None
+        image = state.images.get(page.page_no) if page is not None else None
+        if value is not None and page is not None and image is not None:
+            fields[name] = confirm_field(value, page, image, ctx.engine)
+    return dataclasses.replace(state, extraction=dataclasses.replace(state.extraction, fields=fields))
+
+
 def flag_low_confidence(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     if state.extraction is None:
         return state
@@ -144,8 +160,8 @@ def drop_images(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> D
     return dataclasses.replace(state, images={})
 
 
-READ_STEPS: tuple[Step, ...] = (read_pages, extract, restore_kazakh_letters, flag_low_confidence, fingerprint,
-                                detect_tampering, drop_images)
+READ_STEPS: tuple[Step, ...] = (read_pages, extract, restore_kazakh_letters, confirm_weak_fields,
+                                flag_low_confidence, fingerprint, detect_tampering, drop_images)
 
 
 def run_steps(doc: DocumentInput, ctx: StepContext, steps: Sequence[Step] = READ_STEPS) -> DocumentState:

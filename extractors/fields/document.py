@@ -74,10 +74,13 @@ def field_value(value: str | int | float | None, pattern_confidence: float, span
     """Combine the pattern's certainty with the OCR confidence of the words the value came from."""
     if value is None or span is None:
         return FieldValue(None, round(min(pattern_confidence, 0.2), 3))
-    ocr = span.ocr_confidence
-    # OCR confidence above 0.9 costs nothing; below it, it pulls the value down proportionally.
-    ocr_factor = min(1.0, 0.3 + ocr * 0.78)
-    return FieldValue(value, round(max(0.0, min(1.0, pattern_confidence * ocr_factor)), 3), span.page_no, span.box)
+    factor = ocr_factor(span.ocr_confidence)
+    return FieldValue(value, round(max(0.0, min(1.0, pattern_confidence * factor)), 3), span.page_no, span.box)
+
+
+def ocr_factor(ocr_confidence: float) -> float:
+    """OCR confidence above 0.9 costs a field nothing; below it, it pulls the value down proportionally."""
+    return min(1.0, 0.3 + ocr_confidence * 0.78)
 
 
 def _merge(run: list[Word]) -> Word:

@@ -1,0 +1,63 @@
+"""A field read with low OCR confidence confirmed by a second, independent reading of its own crop.
+
+Tesseract sometimes gives a plainly printed word no confidence at all («Выдано: 17.05.2023» at 0.00), which
+would send a correct value to a reviewer. The field's crop is read again as a block; when that reading spells
+the same characters, the field's confidence is computed again from the second reading's confidence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import numpy as np
+
+from extractors.fields.document import ocr_factor
+from extractors.tesseract import TesseractEngine
+from extractors.tsv import parse_tsv_lines
+from extractors.types import Box, FieldValue, PageText, Word
+
+MIN_AGREEING_CONFIDENCE = 0.8  # the second reading must be this sure of every word it agrees on
+_NOT_TEXT = re.compile(r"[\s«»\"“”„'`.,:;|]+")
+
+
+def _inside(word: Box, field: Box) -> bool:
+    middle_x, middle_y = word.left + word.width / 2, word.top + word.height / 2
+    return field.left <= middle_x <= field.left + field.width and field.top <= middle_y <= field.top + field.height
+
+
+def field_words(page: PageText, box: Box) -> list[Word]:
+    """The page's words whose middle lies in the field's box, in reading order."""
+    return [word for line in page.lines for word in line.words if _inside(word.box, box)]
+
+
+def _crop(image: np.ndarray, box: Box) -> np.ndarray:
+    margin = max(4, box.height // 3)
+    return image[max(0, box.top - margin):box.top + box.height + margin,
+                 max(0, box.left - margin):box.left + box.width + margin]
+
+
+def _spelling(text: str) -> str:
+    return _NOT_TEXT.sub("", text).casefold()
+
+
+def confirmed(value: FieldValue, first: list[Word], second: list[Word]) -> FieldValue:
+    """`value` with its confidence recomputed from `second` when both readings spell the same characters."""
+    if not first or not second or _spelling(" ".join(w.text for w in first)) != \
+            _spelling(" ".join(w.text for w in second)):
+        return value
+    sure = min(word.confidence for word in second)
+    if sure < MIN_AGREEING_CONFIDENCE:
+        return value
+    pattern = value.confidence / ocr_factor(min(word.confidence for word in first))
+    return dataclasses.replace(value, confidence=round(max(value.confidence, min(1.0, pattern * ocr_factor(sure))), 3))
+
+
+def confirm_field(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine) -> FieldValue:
+    """A weakly read field read again from its crop, with the languages its page was read with."""
+    if value.value is None or value.box is None or page.source != "ocr":
+        return value
+    first = field_words(page, value.box)
+    tsv = engine.ocr_block_tsv(_crop(image, value.box), page.language_hint or "rus+kaz+eng")
+    second = [word for line in parse_tsv_lines(tsv) for word in line.words]
+    return confirmed(value, first, second)
