@@ -27,7 +27,8 @@ INK_LEVEL = 128  # the page is evenly lit (paper 255): darker pixels are ink
 GLYPH_MIN, GLYPH_MAX, GLYPH_MAX_WIDTH = 0.35, 1.6, 2.5  # a glyph's height and width in text heights
 MIN_ROW_INK = 2.0  # text heights of glyph boxes on a row for it to hold text
 ROW_MIN, ROW_MAX = 0.5, 3.0  # a run of such rows, in text heights, is a line (or two)
-SCAN_TEXT_HEIGHT = 12.0  # px: the ink is looked for on a copy where text is this tall
+SCAN_TEXT_HEIGHT = 12.0  # px: the ink is looked for on a copy where text is this tall …
+MAX_SCAN_PIXELS = 4_000_000  # … and no larger than this (small print on a 16-MP page: +53 MB of labels)
 SURE_WORD = 0.85  # a recovered line must hold one word read this surely …
 MIN_WORD_LETTERS = 3  # … with this many letters: stamp rings read as scattered letters and signs
 JUNK_CONFIDENCE = 0.5  # weaker words lying wholly inside the stamp are its ink, not text
@@ -98,7 +99,7 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
 
 def uncovered_rows(image: np.ndarray, page: PageText, height: float) -> list[Box]:
     """Rows holding a few glyphs' width of ink that no word read covers, as boxes around that ink (page pixels)."""
-    scale = min(1.0, SCAN_TEXT_HEIGHT / height)
+    scale = min(1.0, SCAN_TEXT_HEIGHT / height, (MAX_SCAN_PIXELS / max(1, image.size)) ** 0.5)
     mask = _glyph_mask(image, page, height, scale)
     glyph, pad = height * scale, round(height / 2)
     found = []
