@@ -18,6 +18,7 @@ MIN_REFERENCE_NOISE = 0.8  # paper spread below which the page is too clean to t
 FLAT_PATCH_RATIO = 0.38  # paper spread around a field / the page's, under which it is a painted patch
 FOREIGN_NOISE_RATIO = 2.6  # field background noise this many times the page's: pasted from a noisier image
 MIN_BACKGROUND_PIXELS = 80
+MULTI_LINE_HEIGHT = 1.6  # a field box this many times a line's median height spans several lines
 FIELD_MARGIN_SHARE = 0.15  # margin around a word box measured with it, as a share of the box height
 INK_STEP = 15  # grey levels below the local paper brightness counted as ink
 HEIGHT_DEVIATION = 0.2  # relative cap-height difference from the line's median
@@ -115,7 +116,16 @@ def _reference_regions(gray: np.ndarray, lines: Sequence[Line], skip: Box) -> li
     return [stats for piece in pieces if (stats := _region_stats(gray, piece)) is not None]
 
 
+def _spans_lines(page: PageText, box: Box) -> bool:
+    """Whether the field's box takes in more than one line (a name wrapped in a table cell): its background
+    then holds the gap between lines and the cell's rules, which single-line pieces cannot be compared with."""
+    heights = [line.box.height for line in page.lines if line.box is not None]
+    return bool(heights) and box.height > MULTI_LINE_HEIGHT * float(np.median(heights))
+
+
 def _noise_findings(gray: np.ndarray, page: PageText, name: str, box: Box) -> list[Flag]:
+    if _spans_lines(page, box):
+        return []
     field_stats = _region_stats(gray, box)
     references = _reference_regions(gray, page.lines, box)
     if field_stats is None or len(references) < 3:

@@ -281,3 +281,17 @@ def test_a_number_is_measured_against_its_own_number_sign(height: int, bottom: i
     page, box = _sign_and_number(height, bottom)
     flags = image_tamper_findings(np.full((HEIGHT, WIDTH), 230, np.uint8), page, {"cert_number": box})
     assert (TAMPERED in {flag.code for flag in flags}) is tampered
+
+
+def test_a_field_wrapped_over_two_lines_is_not_judged_by_its_paper() -> None:
+    """Its box takes in the gap between the lines (and a table cell's rules), which single-line pieces cannot
+    be compared with: even paper painted flat there is not taken for a whiteout."""
+    genuine = render(21, Damage(noise=4.0, texture=4.0))
+    name = genuine.field_boxes["holder_name"]
+    tall = Box(name.left, name.top, name.width, name.height * 3)
+    gray = genuine.gray.copy()
+    gray[tall.top - 15:tall.top + tall.height + 15, tall.left - 15:tall.left + tall.width + 15] = 232
+    one_line = image_tamper_findings(gray, genuine.page, {"holder_name": name})
+    two_lines = image_tamper_findings(gray, genuine.page, {"holder_name": tall})
+    assert [flag.evidence["kind"] for flag in one_line] == ["flat_patch"]
+    assert not two_lines
