@@ -39,9 +39,9 @@ RANGE_EN_DAYS = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}{_CONN}(\d{{1,2}}){_ORD},?
 RANGE_EN_MD = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}{_CONN}{_W}\s+(\d{{1,2}}){_ORD},?\s*{_Y}")
 RANGE_KK_DAYS = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*-\s*(\d{{1,2}})\s*{_W}")
 RANGE_KK_DM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*{_W}\s*-?\s*(\d{{1,2}})\s*{_W}")
-# Between two full dates of a range: connectors and year words only.
+# Between two full dates of a range: connectors and year words only («т.» is «г.» misread).
 _PAIR_GAP = re.compile(
-    r"^[\s,]*(?:г\.?|года|год|ж\.?|жылғы|жыл)?[\s,]*(?P<conn>-|по|до|to|till|until|through|and|и|бастап)?\s*$"
+    r"^[\s,]*(?:[гт]\.?|года|год|ж\.?|жылғы|жыл)?[\s,]*(?P<conn>-|по|до|to|till|until|through|and|и|бастап)?\s*$"
 )
 _RANGE_OPENER = re.compile(r"(?:^|[\s(:])(?:с|c|from|between|со)\s*$")
 _ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)\s*$")
