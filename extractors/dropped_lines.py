@@ -26,11 +26,12 @@ MAX_AREAS = 6  # per page: each costs a block read
 INK_LEVEL = 128  # the page is evenly lit (paper 255): darker pixels are ink
 GLYPH_MIN, GLYPH_MAX, GLYPH_MAX_WIDTH = 0.35, 1.6, 2.5  # a glyph's height and width in text heights
 MIN_ROW_INK = 2.0  # text heights of glyph boxes on a row for it to hold text
-ROW_MIN, ROW_MAX = 0.5, 3.0  # a run of such rows, in text heights, is a line (or two)
+ROW_MIN, ROW_MAX = 0.5, 8.0  # a run of such rows, in text heights: a line, or lines run into a stamp's ring
 SCAN_TEXT_HEIGHT = 12.0  # px: the ink is looked for on a copy where text is this tall …
 MAX_SCAN_PIXELS = 4_000_000  # … and no larger than this (small print on a 16-MP page: +53 MB of labels)
 SURE_WORD = 0.85  # a recovered line must hold one word read this surely …
-MIN_WORD_LETTERS = 3  # … with this many letters: stamp rings read as scattered letters and signs
+MIN_WORD_LETTERS = 3  # … with this many letters: stamp rings read as scattered letters and signs …
+MIN_WORD_DIGITS = 4  # … or this many digits (a date: «05.07.2023»)
 JUNK_CONFIDENCE = 0.5  # weaker words lying wholly inside the stamp are its ink, not text
 ERASE_MARGIN = 3  # px painted around each word already read
 
@@ -143,13 +144,18 @@ def _shifted(word: Word, top: int, left: int) -> Word:
     return Word(word.text, word.confidence, Box(box.left + left, box.top + top, box.width, box.height))
 
 
+def _real_word(word: Word) -> bool:
+    """A word read surely with a few letters, or a date or number (stamp rings read as scattered signs)."""
+    return word.confidence >= SURE_WORD and (sum(c.isalpha() for c in word.text) >= MIN_WORD_LETTERS
+                                             or sum(c.isdigit() for c in word.text) >= MIN_WORD_DIGITS)
+
+
 def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: Sequence[Box],
                left: int = 0) -> list[Line]:
     """Recovered lines (band coordinates) that hold a sure real word, without stamp ink or words read before."""
     kept = []
     for line in lines:
-        if not any(w.confidence >= SURE_WORD and sum(c.isalpha() for c in w.text) >= MIN_WORD_LETTERS
-                   for w in line.words):
+        if not any(_real_word(word) for word in line.words):
             continue
         words = [moved for word in line.words
                  if not any(_overlap_share((moved := _shifted(word, top, left)).box, box) >= 0.5 for box in known)

@@ -25,7 +25,8 @@ _SEP = r"\s?[./,\\]\s?"  # a backslash is a slash misread
 # The month may come split by a stray space from OCR («25.1 1.2020»).
 NUMERIC_DMY = re.compile(rf"{_D}{_SEP}(\d\s\d|\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?![\d])")
 NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2})(?!\d)")
-WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}(?:\s*,?\s*|\s*[-–—]\s*){_Y}")  # «23-мая», «мая-2021»
+# «23-мая», «мая-2021», «сентябр&2024»: a sign between month and year is a stamp's edge or a misread space
+WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
 WORD_YDM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}}){_ORD}\s*{_W}")
 

@@ -68,8 +68,9 @@ def test_kept_lines_need_a_sure_word_and_lose_stamp_ink_and_words_read_before() 
                       ("ж", 0.4, Box(500, 100, 20, 20)))  # ring lettering of the stamp
     ring = _line(("СУ", 0.2, Box(450, 150, 40, 30)), ("79", 0.8, Box(520, 160, 30, 30)))
     again = _line(("Директор", 0.96, Box(101, 101, 160, 30)))  # read before (band coordinates + 500)
-    kept = kept_lines([date_line, ring, again], 500, [stamp], [Box(100, 600, 160, 30)])
-    assert [line.text for line in kept] == ["Дата выдачи 18.01.2023"]
+    date_only = _line(("--Выдано:", 0.5, Box(100, 300, 120, 30)), ("05.07.2023", 0.95, Box(230, 300, 150, 30)))
+    kept = kept_lines([date_line, ring, again, date_only], 500, [stamp], [Box(100, 600, 160, 30)])
+    assert [line.text for line in kept] == ["Дата выдачи 18.01.2023", "--Выдано: 05.07.2023"]
     assert kept[0].words[0].box == Box(100, 520, 80, 30)
 
 
