@@ -55,20 +55,12 @@ class TesseractEngine:
         api.SetImageBytes(gray.tobytes(), width, height, 1, width)
         api.SetSourceResolution(dpi)
 
-    def ocr_tsv(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
-        """Raw TSV (level…text columns, no header) of a grayscale page read with the given languages."""
+    def ocr_tsv(self, image: np.ndarray, languages: str, dpi: int = 300, *, block: bool = False) -> str:
+        """Raw TSV (level…text columns, no header) of a grayscale page read with the given languages; `block`:
+        a crop read as one block of lines, without the page layout analysis."""
         api = self._api(languages)
-        self._set_image(api, image, dpi)
-        try:
-            api.Recognize()
-            return str(api.GetTSVText(0))
-        finally:
-            api.Clear()
-
-    def ocr_block_tsv(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
-        """Raw TSV of a crop read as one block of lines, without the page layout analysis."""
-        api = self._api(languages)
-        api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+        if block:
+            api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
         self._set_image(api, image, dpi)
         try:
             api.Recognize()
@@ -76,6 +68,10 @@ class TesseractEngine:
         finally:
             api.Clear()
             api.SetPageSegMode(tesserocr.PSM.AUTO)
+
+    def ocr_block_tsv(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
+        """Raw TSV of a crop read as one block of lines, without the page layout analysis."""
+        return self.ocr_tsv(image, languages, dpi, block=True)
 
     def ocr_block_text(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
         """Plain text of a small crop read as one block of lines (a field re-read with other languages)."""
