@@ -17,7 +17,7 @@ _W = r"([^\W\d_]{3,}\.?)"
 _D = r"(?<![\d.])(\d{1,2})"  # a day, not the tail of a longer number
 _Y = r"((?:19|20)\d{2})(?!\d)"
 _ORD = r"(?:st|nd|rd|th|-?го|-?ші|-?шы)?"
-_YEAR_WORD = r"(?:\s*(?:жылғы|жылы|жыл|ж\.?))?"
+_YEAR_WORD = r"(?:\s*(?:жыл[^\W\d_]{0,2}|ж\.?))?"  # жылғы, жылы, жыл, and misread «жылеы»
 # What may stand between the two ends of a range.
 _CONN = r"\s*(?:-|по|до|to|till|until|through|and|и)\s*"
 _SEP = r"\s?[./,\\]\s?"  # a backslash is a slash misread
