@@ -31,6 +31,8 @@ FOREIGN_CONTEXT = re.compile(
 KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27З/]{1,2}(?=[-/ ]\d)|[Z27З](?=\d))")  # «К27-…», «К/-…»: Z read twice, as /
 # «СМЕ-2024…»: a prefix of three or more Cyrillic letters that all look Latin is an OCR reading of a Latin one.
 LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")
+# «ПК-» (повышение квалификации) read by a Latin model: П as "II" or "N" ("IIK-39/362", "NK-53/403").
+PK_PREFIX_MISREAD = re.compile(r"^(?:II|N)K(?=-\d)")
 QR_NUMBER_KEYS = ("n", "no", "num", "number", "cert", "cert_no", "certno", "certificate", "id", "nomer", "reg")
 
 
@@ -50,6 +52,7 @@ def clean_number(raw: str) -> str | None:
     value = fold_digits(value)
     value = KZ_PREFIX_MISREAD.sub("KZ", value)
     value = LOOKALIKE_PREFIX.sub(lambda m: m.group(0).translate(CYRILLIC_TO_LATIN), value)
+    value = PK_PREFIX_MISREAD.sub("ПК", value)
     if sum(ch.isdigit() for ch in value) < 1:
         return None
     if re.fullmatch(r"(?:19|20)\d{2}", value):  # a lone year is a date, not a number

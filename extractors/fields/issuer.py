@@ -40,6 +40,7 @@ NOT_ISSUER = re.compile(
 )
 # A ministry heads many certificates above the real issuer; it is the issuer only with its own legal form.
 MINISTRY = re.compile(r"(министерств|министрлігі|ministry)", re.IGNORECASE)
+LEADING_STRAY_SIGNS = re.compile(r"^(?=[^\w«]*[^\w\s«\"“”„'])[^\w«]+\s+(?=[\w«\"“])")
 MAX_ISSUER_WORDS = 16  # a longer line is prose that mentions an organization, not its name
 HEADER_DEPTH = 0.4  # the share of the first page where the issuer's name is normally printed
 MAX_TITLE_WRAP = 3  # words of an English name carried over to the next line
@@ -152,6 +153,9 @@ def _extend(doc: DocText, line: DocLine) -> tuple[int, int]:
 def _mention_of(doc: DocText, line: DocLine, score: float) -> IssuerMention:
     start, end = _extend(doc, line)
     value = re.sub(r"\s+", " ", doc.text[start:end]).strip(" ,;")
+    stray = LEADING_STRAY_SIGNS.match(value)  # «“> НАО «…»»: a stamp's or frame's edge read before the name
+    if stray:
+        value = value[stray.end():]
     return IssuerMention(value, start, end, min(0.95, 0.4 + score * 0.75))
 
 

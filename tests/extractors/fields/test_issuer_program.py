@@ -56,6 +56,7 @@ def _program(text: str) -> str | None:
         ("Mayo Clinic School of Continuous Professional\nDevelopment\nCERTIFICATE",
          "Mayo Clinic School of Continuous Professional Development"),  # an English name wrapped
         ("Seoul National University Hospital\nJohn Smith\nCERTIFICATE", "Seoul National University Hospital"),
+        ("“> НАО «Медицинский университет Семей»\nСЕРТИФИКАТ", "НАО «Медицинский университет Семей»"),  # an edge
     ],
 )
 def test_issuer(text: str, expected: str) -> None:
