@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from extractors.fields.document import ocr_factor
+from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
 from extractors.types import Box, FieldValue, PageText, Word
@@ -21,20 +22,9 @@ MIN_AGREEING_CONFIDENCE = 0.8  # the second reading must be this sure of every w
 _NOT_TEXT = re.compile(r"[\s«»\"“”„'`.,:;|]+")
 
 
-def _inside(word: Box, field: Box) -> bool:
-    middle_x, middle_y = word.left + word.width / 2, word.top + word.height / 2
-    return field.left <= middle_x <= field.left + field.width and field.top <= middle_y <= field.top + field.height
-
-
 def field_words(page: PageText, box: Box) -> list[Word]:
     """The page's words whose middle lies in the field's box, in reading order."""
-    return [word for line in page.lines for word in line.words if _inside(word.box, box)]
-
-
-def _crop(image: np.ndarray, box: Box) -> np.ndarray:
-    margin = max(4, box.height // 3)
-    return image[max(0, box.top - margin):box.top + box.height + margin,
-                 max(0, box.left - margin):box.left + box.width + margin]
+    return [word for line in page.lines for word in line.words if box.holds_middle_of(word.box)]
 
 
 def _spelling(text: str) -> str:
@@ -58,6 +48,6 @@ def confirm_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
     if value.value is None or value.box is None or page.source != "ocr":
         return value
     first = field_words(page, value.box)
-    tsv = engine.ocr_block_tsv(_crop(image, value.box), page.language_hint or "rus+kaz+eng")
+    tsv = engine.ocr_block_tsv(field_crop(image, value.box), page.language_hint or "rus+kaz+eng")
     second = [word for line in parse_tsv_lines(tsv) for word in line.words]
     return confirmed(value, first, second)

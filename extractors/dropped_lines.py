@@ -36,17 +36,6 @@ JUNK_CONFIDENCE = 0.5  # weaker words lying wholly inside the stamp are its ink,
 ERASE_MARGIN = 3  # px painted around each word already read
 
 
-def _inside(inner: Box, outer: Box) -> bool:
-    return (inner.left >= outer.left and inner.top >= outer.top and inner.left + inner.width <= outer.left + outer.width
-            and inner.top + inner.height <= outer.top + outer.height)
-
-
-def _overlap_share(word: Box, other: Box) -> float:
-    ix = min(word.left + word.width, other.left + other.width) - max(word.left, other.left)
-    iy = min(word.top + word.height, other.top + other.height) - max(word.top, other.top)
-    return max(0, ix) * max(0, iy) / max(1, word.width * word.height)
-
-
 def text_height(page: PageText) -> float:
     heights = [word.box.height for line in page.lines for word in line.words]
     return float(median(heights)) if heights else 0.0
@@ -158,8 +147,8 @@ def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: S
         if not any(_real_word(word) for word in line.words):
             continue
         words = [moved for word in line.words
-                 if not any(_overlap_share((moved := _shifted(word, top, left)).box, box) >= 0.5 for box in known)
-                 and not (word.confidence < JUNK_CONFIDENCE and any(_inside(moved.box, r) for r in regions))]
+                 if not any((moved := _shifted(word, top, left)).box.overlap_share(box) >= 0.5 for box in known)
+                 and not (word.confidence < JUNK_CONFIDENCE and any(r.contains(moved.box) for r in regions))]
         if words:
             kept.append(Line(tuple(words)))
     return kept

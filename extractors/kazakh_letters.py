@@ -7,8 +7,9 @@ import re
 
 import numpy as np
 
+from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
-from extractors.types import Box, FieldValue, PageText
+from extractors.types import FieldValue, PageText
 
 KAZAKH_ONLY = frozenset("ӘҒҚҢӨҰҮҺІәғқңөұүһі")
 RUSSIAN_LOOK_ALIKES = frozenset("ЭэГгКкНнОоУуХхИиI")  # what the Russian model prints for a Kazakh letter
@@ -103,17 +104,6 @@ def with_kazakh_letters(value: str, kazakh_reading: str) -> str | None:
     return result if result != value else None
 
 
-def _crop(image: np.ndarray, box: Box) -> np.ndarray:
-    margin = max(4, box.height // 3)
-    top, left = max(0, box.top - margin), max(0, box.left - margin)
-    return image[top:box.top + box.height + margin, left:box.left + box.width + margin]
-
-
-def _inside(word: Box, field: Box) -> bool:
-    middle_x, middle_y = word.left + word.width / 2, word.top + word.height / 2
-    return field.left <= middle_x <= field.left + field.width and field.top <= middle_y <= field.top + field.height
-
-
 def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine,
                   word_by_word: bool = True) -> FieldValue:
     """A field read on a Cyrillic OCR page, with the Kazakh letters a Kazakh-only re-read finds put back.
@@ -123,11 +113,11 @@ def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
     if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
             or "rus" not in (page.language_hint or ""):
         return value
-    restored = with_kazakh_letters(value.value, engine.ocr_block_text(_crop(image, value.box), "kaz"))
+    restored = with_kazakh_letters(value.value, engine.ocr_block_text(field_crop(image, value.box), "kaz"))
     if restored is None and word_by_word:
         restored = value.value
-        for word in (w for line in page.lines for w in line.words if _inside(w.box, value.box)):
+        for word in (w for line in page.lines for w in line.words if value.box.holds_middle_of(w.box)):
             if word.text in restored and RUSSIAN_LOOK_ALIKES.intersection(word.text):
-                better = with_kazakh_letters(word.text, engine.ocr_word(_crop(image, word.box), "kaz")[0])
+                better = with_kazakh_letters(word.text, engine.ocr_word(field_crop(image, word.box), "kaz")[0])
                 restored = restored.replace(word.text, better, 1) if better else restored
     return value if restored in (None, value.value) else dataclasses.replace(value, value=restored)

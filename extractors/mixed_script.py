@@ -8,6 +8,7 @@ from itertools import pairwise
 import cv2
 import numpy as np
 
+from extractors.fields.normalize import is_cyrillic
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Line, PageText, Word
 
@@ -25,8 +26,6 @@ _SHARED_CAPITALS = frozenset("ABCEHKMOPTXY")
 _LATIN_CAPITALS_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 _CAPS_THEN_SMALL = re.compile(r"[A-ZА-ЯЁ]{2,}[a-zа-яё]{2,}")
 _EDGE_SIGNS = "|!+.,:;'\"`‘’“”«»()[]{}_-—–~*^ "
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _FOREIGN_SIGNS = frozenset("$@#%^*|\\~{}<>!")
 # (compared case-folded: Tesseract reads small capitals as either case, «номер» as "HOMep")
 _HOMOGLYPHS = str.maketrans("авекмнорстхуіј", "abekmhopctxyij")
@@ -58,8 +57,8 @@ def is_doubtful_identifier(word: Word) -> bool:
 
 
 def _script_letters(text: str, script: str) -> int:
-    alphabet = _LATIN if script == "eng" else _CYRILLIC
-    return len(alphabet.findall(text))
+    """Letters of `text` in the script of `script`'s languages (eng: any letter that is not Cyrillic)."""
+    return sum(1 for ch in text if ch.isalpha() and is_cyrillic(ch) != (script == "eng"))
 
 
 def _in_script(word: Word, script: str) -> bool:
@@ -160,12 +159,12 @@ class _Rereader:
         """`token`: a number read as one word in a tight crop (a wider one takes in its «№»). Other words are read
         in line mode, which reads them far better than Tesseract's single-word mode, first in a tight crop, then
         in a wider one (a garbled word's box may clip a letter: "VedSkills"), then in single-word mode."""
-        if self.budget <= 0:
-            return None
-        self.budget -= 1
         single = " " not in word.text
         attempts = ((single, 0.25),) if token else ((False, 0.25), (False, 0.5), (single, 0.25))
         for one_word, side in attempts:
+            if self.budget <= 0:  # counted per reading: MAX_REREADS bounds a page's extra OCR calls
+                return None
+            self.budget -= 1
             reading = self.engine.ocr_word(_crop(self.image, word.box, side), self.other, one_word=one_word)
             found = better_reading(word, *reading, gain=gain, mend_garbled=mend)
             if found is not None:

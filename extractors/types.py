@@ -47,6 +47,21 @@ class Box:
         bottom = max(self.top + self.height, other.top + other.height)
         return Box(left, top, right - left, bottom - top)
 
+    def overlap_share(self, other: Box) -> float:
+        """The share of this box's area that `other` covers."""
+        ix = min(self.left + self.width, other.left + other.width) - max(self.left, other.left)
+        iy = min(self.top + self.height, other.top + other.height) - max(self.top, other.top)
+        return max(0, ix) * max(0, iy) / max(1, self.width * self.height)
+
+    def holds_middle_of(self, other: Box) -> bool:
+        """Whether `other`'s middle lies in this box (a word belongs to the field whose box holds its middle)."""
+        middle_x, middle_y = other.left + other.width / 2, other.top + other.height / 2
+        return self.left <= middle_x <= self.left + self.width and self.top <= middle_y <= self.top + self.height
+
+    def contains(self, other: Box) -> bool:
+        return (other.left >= self.left and other.top >= self.top and other.left + other.width <= self.left + self.width
+                and other.top + other.height <= self.top + self.height)
+
 
 @dataclass(frozen=True)
 class Word:

@@ -96,9 +96,7 @@ def _region_stats(gray: np.ndarray, box: Box) -> _Region | None:
 
 
 def _overlaps(word: Box, field: Box) -> bool:
-    ix = min(word.left + word.width, field.left + field.width) - max(word.left, field.left)
-    iy = min(word.top + word.height, field.top + field.height) - max(word.top, field.top)
-    return ix > 0 and iy > 0 and ix * iy >= 0.5 * word.width * word.height
+    return word.width > 0 and word.height > 0 and word.overlap_share(field) >= 0.5
 
 
 def _reference_regions(gray: np.ndarray, lines: Sequence[Line], skip: Box) -> list[_Region]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,7 +14,7 @@ from extractors.fields import extract_fields, low_confidence_fields
 from extractors.kazakh_letters import restore_field
 from extractors.reader import ReadLimits, read_document_pages
 from extractors.tesseract import TesseractEngine
-from extractors.types import Box, Extraction, PageText
+from extractors.types import Box, Extraction, FieldValue, PageText
 from verifiers.duplicates import perceptual_hash
 from verifiers.flags import Flag, document_status
 from verifiers.forensics_image import image_tamper_findings
@@ -79,34 +79,32 @@ def extract(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> Docum
 _KAZAKH_FIELDS = {"holder_name": True, "issuer": True, "program": False}  # field -> re-read word by word too
 
 
-def restore_kazakh_letters(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
-    """Re-read names and titles on Cyrillic pages with the Kazakh model alone, for the letters Russian lacks."""
+def _read_again(state: DocumentState, names: Iterable[str],
+                read: Callable[[str, FieldValue, PageText, np.ndarray], FieldValue]) -> DocumentState:
+    """The extraction with the named fields passed through `read` with the page and pixels they were read from."""
     if state.extraction is None:
         return state
     pages = {page.page_no: page for page in state.pages}
     fields = dict(state.extraction.fields)
-    for name, word_by_word in _KAZAKH_FIELDS.items():
+    for name in names:
         value = fields.get(name)
         page = pages.get(value.page_no) if value is not None and value.page_no is not None else None
         image = state.images.get(page.page_no) if page is not None else None
         if value is not None and page is not None and image is not None:
-            fields[name] = restore_field(value, page, image, ctx.engine, word_by_word)
+            fields[name] = read(name, value, page, image)
     return dataclasses.replace(state, extraction=dataclasses.replace(state.extraction, fields=fields))
+
+
+def restore_kazakh_letters(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
+    """Re-read names and titles on Cyrillic pages with the Kazakh model alone, for the letters Russian lacks."""
+    return _read_again(state, _KAZAKH_FIELDS, lambda name, value, page, image: restore_field(
+        value, page, image, ctx.engine, _KAZAKH_FIELDS[name]))
 
 
 def confirm_weak_fields(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     """Fields that would go to a reviewer for low OCR confidence, read a second time from their crop."""
-    if state.extraction is None:
-        return state
-    pages = {page.page_no: page for page in state.pages}
-    fields = dict(state.extraction.fields)
-    for name in low_confidence_fields(state.extraction):
-        value = fields.get(name)
-        page = pages.get(value.page_no) if value is not None and value.page_no is not None else None
-        image = state.images.get(page.page_no) if page is not None else None
-        if value is not None and page is not None and image is not None:
-            fields[name] = confirm_field(value, page, image, ctx.engine)
-    return dataclasses.replace(state, extraction=dataclasses.replace(state.extraction, fields=fields))
+    weak = low_confidence_fields(state.extraction) if state.extraction is not None else ()
+    return _read_again(state, weak, lambda name, value, page, image: confirm_field(value, page, image, ctx.engine))
 
 
 def flag_low_confidence(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
