@@ -73,7 +73,7 @@ def _before(doc: DocText, mention: DateMention) -> str:
 
 
 CITY_LINE = re.compile(r"^\s*(?:г\.\s*)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[\s-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?"
-                       r"(?:\s+(?:қ\.|қаласы))?\s*,\s*$")
+                       r"(?:\s+(?:қ\.|қаласы))?\s*[,;]\s*$")  # «;»: a comma misread
 
 
 def _near_sign_off(doc: DocText, mention: DateMention) -> bool:

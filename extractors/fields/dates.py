@@ -14,16 +14,19 @@ MIN_YEAR = 1950
 MAX_YEAR = 2099
 
 _W = r"([^\W\d_]{3,}\.?)"
-_D = r"(?<![\d.])(\d{1,2})"  # a day, not the tail of a longer number
+_D = r"(?<!\d)(?<!\d\.)(\d{1,2})"  # a day, not the tail of a longer number («выдачи.01.11.2023» is a date)
 _Y = r"((?:19|20)\d{2})(?!\d)"
 _ORD = r"(?:st|nd|rd|th|-?го|-?ші|-?шы)?"
-_YEAR_WORD = r"(?:\s*(?:жыл[^\W\d_]{0,2}|ж\.?))?"  # жылғы, жылы, жыл, and misread «жылеы»
+# жылғы, жылы, жыл, misread «жылеы», and written with a hyphen («2025-жылғы»)
+_YEAR_WORD = r"(?:\s*-?\s*(?:жыл[^\W\d_]{0,2}|ж\.?))?"
 # What may stand between the two ends of a range.
 _CONN = r"\s*(?:-|по|до|to|till|until|through|and|и)\s*"
 _SEP = r"\s?[./,\\]\s?"  # a backslash is a slash misread
 
 # The month may come split by a stray space from OCR («25.1 1.2020»).
 NUMERIC_DMY = re.compile(rf"{_D}{_SEP}(\d\s\d|\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?![\d])")
+# «04.06:2023»: a dot misread as a colon; only before a four-digit year, so times («10:30») never pass for dates
+NUMERIC_DMY_COLON = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,2})\s?[./,:;]\s?(\d{1,2})\s?[./,:;]\s?((?:19|20)\d{2})(?!\d)")
 NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2})(?!\d)")
 # «23-мая», «мая-2021», «сентябр&2024»: a sign between month and year is a stamp's edge or a misread space
 WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y}")
@@ -89,6 +92,11 @@ def _numeric_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
         swapped = make_date(year, first, second)
         return swapped, None, 0.7
     return found, None, 0.9 if year < 100 else 1.0
+
+
+def _colon_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    """Day first only: «10:30:2023» is no date, not the 30th of October."""
+    return make_date(int(g[2]), int(g[1]), int(g[0])), None, 0.9
 
 
 def _numeric_ymd(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
@@ -172,7 +180,8 @@ RANGE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
     (RANGE_DM_NUMERIC, _dm_numeric), (RANGE_DAYS_NUMERIC, _days_numeric),
 )
 SINGLE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
-    (NUMERIC_YMD, _numeric_ymd), (NUMERIC_DMY, _numeric_dmy), (WORD_YDM, _word_ydm),
+    (NUMERIC_YMD, _numeric_ymd), (NUMERIC_DMY, _numeric_dmy), (NUMERIC_DMY_COLON, _colon_dmy),
+    (WORD_YDM, _word_ydm),
     (WORD_DMY, _word_dmy), (WORD_MDY, _word_mdy),
 )
 
