@@ -9,6 +9,7 @@ into the page in reading order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from statistics import median
 
@@ -33,6 +34,7 @@ SURE_WORD = 0.85  # a recovered line must hold one word read this surely …
 MIN_WORD_LETTERS = 3  # … with this many letters: stamp rings read as scattered letters and signs …
 MIN_WORD_DIGITS = 4  # … or this many digits (a date: «05.07.2023»)
 JUNK_CONFIDENCE = 0.5  # weaker words lying wholly inside the stamp are its ink, not text
+FULL_DATE = re.compile(r"(?<!\d)\d{1,2}\W{1,2}\d{1,2}\W{1,2}(?:19|20)\d{2}(?!\d)")  # «ыДано::22,05.2024»
 ERASE_MARGIN = 3  # px painted around each word already read
 
 
@@ -105,14 +107,14 @@ def uncovered_rows(image: np.ndarray, page: PageText, height: float) -> list[Box
 
 
 def merged_areas(areas: Sequence[Box]) -> list[Box]:
-    """Areas whose rows overlap joined into one (one block read each), at most MAX_AREAS."""
+    """Areas whose rows overlap joined into one (one block read each)."""
     joined: list[Box] = []
     for area in sorted(areas, key=lambda box: box.top):
         if joined and area.top < joined[-1].top + joined[-1].height:
             joined[-1] = joined[-1].union(area)
         else:
             joined.append(area)
-    return joined[:MAX_AREAS]
+    return joined
 
 
 def erased_area(image: np.ndarray, page: PageText, area: Box) -> np.ndarray:
@@ -134,7 +136,10 @@ def _shifted(word: Word, top: int, left: int) -> Word:
 
 
 def _real_word(word: Word) -> bool:
-    """A word read surely with a few letters, or a date or number (stamp rings read as scattered signs)."""
+    """A word read surely with a few letters, or a date or number (stamp rings read as scattered signs), or a
+    whole date read unsurely: a ring's letters never make one, and its low confidence goes on to the field."""
+    if FULL_DATE.search(word.text):
+        return True
     return word.confidence >= SURE_WORD and (sum(c.isalpha() for c in word.text) >= MIN_WORD_LETTERS
                                              or sum(c.isdigit() for c in word.text) >= MIN_WORD_DIGITS)
 
@@ -146,9 +151,10 @@ def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: S
     for line in lines:
         if not any(_real_word(word) for word in line.words):
             continue
-        words = [moved for word in line.words
-                 if not any((moved := _shifted(word, top, left)).box.overlap_share(box) >= 0.5 for box in known)
-                 and not (word.confidence < JUNK_CONFIDENCE and any(r.contains(moved.box) for r in regions))]
+        moved = [_shifted(word, top, left) for word in line.words]
+        words = [word for word, original in zip(moved, line.words, strict=True)
+                 if not any(word.box.overlap_share(box) >= 0.5 for box in known)
+                 and not (original.confidence < JUNK_CONFIDENCE and any(r.contains(word.box) for r in regions))]
         if words:
             kept.append(Line(tuple(words)))
     return kept
@@ -168,15 +174,21 @@ def with_lines(page: PageText, added: Sequence[Line]) -> PageText:
 
 def recover_dropped_lines(page: PageText, image: np.ndarray, blanks: Sequence[Box], languages: str,
                           engine: TesseractEngine) -> PageText:
-    """The page with the lines found again around its stamps and in uncovered ink (unchanged when none)."""
+    """The page with the lines found again around its stamps and in uncovered ink (unchanged when none).
+
+    Rows of uncovered ink are read on their own before the bands around stamps: merged into a band the row's
+    line is read among the stamp's letters and lost."""
     height = text_height(page)
     if not height:
         return page
     regions = stamp_regions(blanks, page, height)
-    areas = merged_areas([*row_bands(regions, height, page), *uncovered_rows(image, page, height)])
+    rows = merged_areas(uncovered_rows(image, page, height))
+    areas = [*rows, *merged_areas(row_bands(regions, height, page))][:MAX_AREAS]
     known = [word.box for line in page.lines for word in line.words]
     added: list[Line] = []
     for area in areas:
         tsv = engine.ocr_block_tsv(erased_area(image, page, area), languages)
-        added.extend(kept_lines(parse_tsv_lines(tsv), area.top, regions, known, area.left))
+        found = kept_lines(parse_tsv_lines(tsv), area.top, regions, known, area.left)
+        added.extend(found)
+        known.extend(word.box for line in found for word in line.words)
     return with_lines(page, added) if added else page

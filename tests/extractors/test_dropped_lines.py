@@ -74,6 +74,13 @@ def test_kept_lines_need_a_sure_word_and_lose_stamp_ink_and_words_read_before() 
     assert kept[0].words[0].box == Box(100, 520, 80, 30)
 
 
+def test_a_whole_date_is_kept_though_read_unsurely_but_a_ring_number_is_not() -> None:
+    date_run_in = _line(("ыДано::22,05.2024", 0.26, Box(100, 20, 300, 30)))  # the seal's ring over «Выдано»
+    ring = _line(("2024", 0.3, Box(450, 150, 80, 30)), ("05,22", 0.3, Box(540, 150, 80, 30)))
+    kept = kept_lines([date_run_in, ring], 500, [], [])
+    assert [line.text for line in kept] == ["ыДано::22,05.2024"]
+
+
 def test_lines_go_back_in_reading_order() -> None:
     header = _line(("СЕРТИФИКАТ", 0.97, Box(300, 100, 300, 50)))
     found = _line(("Дата", 0.97, Box(100, 520, 80, 30)))
@@ -103,6 +110,22 @@ def test_recovery_reads_only_around_stamps() -> None:
     assert engine.asked == 1
     assert [line.text for line in read.lines] == ["Дата выдачи", "Директор Әбілов"]
     assert read.lines[0].words[0].box == Box(100, 40 + 485, 80, 30)
+
+
+def test_a_row_of_uncovered_ink_is_read_apart_from_the_band_around_a_stamp() -> None:
+    image = np.full((1400, 1000), 255, np.uint8)
+    for index in range(8):  # a line the first reading lost, just above a seal
+        image[470:500, 100 + index * 30:120 + index * 30] = 0
+    asked: list[tuple[int, int]] = []
+
+    class Engine:
+        def ocr_block_tsv(self, crop: np.ndarray, languages: str) -> str:
+            asked.append(crop.shape)
+            return ""
+
+    recover_dropped_lines(_page((TEXT,)), image, [Box(400, 500, 250, 240)], "rus+kaz", Engine())  # type: ignore[arg-type]
+    # the row on its own, then the band (merged with it, the row's line is lost among the ring's letters)
+    assert len(asked) == 2 and asked[0][0] < 100
 
 
 def _stamped_page() -> tuple[np.ndarray, Box]:
