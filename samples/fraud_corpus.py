@@ -76,14 +76,17 @@ def _overlaps(plan: _Plan, content: Content, iins: Sequence[str]) -> bool:
 
 def _recent(plan: _Plan, doc_type: str, language: str, person: Person, org: Organization, sid: str,
             also: Sequence[str] = ()) -> Content:
-    """A document composed until its dates fall well inside the 5-year window and clear of the applicant's (and
-    `also` applicants') other courses."""
+    """A document composed until its dates fall well inside the 5-year window, clear of the applicant's (and
+    `also` applicants') other courses, and (for an issuer whose accreditation ended) issued after it ended."""
     submitted = plan.submitted[sid]
     iins = (plan.owner[sid], *also)
     content = compose(plan.rnd, doc_type, language, person, org, submitted - timedelta(days=10))
     for _ in range(60):
         when = content.fields["end_date"] or content.fields["issue_date"]
-        if when and date.fromisoformat(str(when)) > submitted - timedelta(days=3 * 365) and not _overlaps(
+        issued = content.fields["issue_date"] or when
+        lapsed = org.key != EXPIRED_ORG or org.accredited_to is None or (
+            issued is not None and date.fromisoformat(str(issued)) > org.accredited_to)
+        if when and date.fromisoformat(str(when)) > submitted - timedelta(days=3 * 365) and lapsed and not _overlaps(
                 plan, content, iins):
             break
         content = compose(plan.rnd, doc_type, language, person, org, submitted - timedelta(days=10))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import random
@@ -126,3 +127,17 @@ def test_small_fraud_corpus_writes_files_and_a_complete_truth(tmp_path: Path) ->
     assert f"{revoked.cert_number}," in register and ",revoked" in register
     missing = next(d for d in documents if d.variant == "not_in_registry")
     assert f"\n{missing.cert_number}," not in register
+
+
+def test_documents_of_an_issuer_no_longer_accredited_are_issued_after_it_lapsed(tmp_path: Path) -> None:
+    info = build_fraud_corpus(tmp_path, seed=23, scale=0.5, today=date(2023, 9, 1), workers=1,
+                              families=("issuer_not_accredited",))
+    with (info.registry / "organizations.csv").open(encoding="utf-8") as handle:
+        lapsed = {row["org_id"]: date.fromisoformat(row["accredited_to"])
+                  for row in csv.DictReader(handle) if row["accredited_to"]}
+    documents = [d for d in read_jsonl(info.truth / "documents.jsonl", DocumentTruth)
+                 if d.variant == "issuer_not_accredited"]
+    assert documents
+    for document in documents:
+        ended = lapsed[str(document.issuer_org_id)]
+        assert date.fromisoformat(str(document.issue_date or document.end_date)) > ended
