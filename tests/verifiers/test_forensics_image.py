@@ -295,3 +295,45 @@ def test_a_field_wrapped_over_two_lines_is_not_judged_by_its_paper() -> None:
     two_lines = image_tamper_findings(gray, genuine.page, {"holder_name": tall})
     assert [flag.evidence["kind"] for flag in one_line] == ["flat_patch"]
     assert not two_lines
+
+
+def _retype_tail(genuine: RenderedPage, font_index: int, size: int, scale: float, digits: int) -> RenderedPage:
+    """The number's last `digits` characters painted over with flat paper and typed again `scale` times larger
+    (the rest of the number left as printed), on a page without grain, so only the glyphs' sizes tell."""
+    box = genuine.field_boxes["cert_number"]
+    font = ImageFont.truetype(FONTS[font_index], size)
+    number = next(w.text for line in genuine.page.lines for w in line.words if w.box == box)
+    head_right = box.left + font.getbbox(number[:-digits])[2] - font.getbbox(number)[0]
+    image = Image.fromarray(genuine.gray.copy())
+    paper = int(np.percentile(genuine.gray[box.top:box.top + box.height, box.left:box.left + box.width], 95))
+    ImageDraw.Draw(image).rectangle((head_right + 1, box.top - 4, box.left + box.width + 6, box.top + box.height + 4),
+                                    fill=paper)
+    bigger = ImageFont.truetype(FONTS[font_index], round(size * scale))
+    _, _, _, bottom = bigger.getbbox(number[-digits:])
+    ImageDraw.Draw(image).text((head_right + 3, box.top + box.height - bottom), number[-digits:], font=bigger, fill=40)
+    gray = np.asarray(image)
+    grown = Box(box.left, box.top - round(box.height * (scale - 1)), box.width + round(box.width * 0.5),
+                round(box.height * scale))
+    return RenderedPage(gray, genuine.page, {"cert_number": grown})
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+@pytest.mark.parametrize(("number", "retyped"), [("0048213", 3), ("KZ-2024-003624", 3), ("ПК-64/29", 4)])
+def test_digits_retyped_larger_than_the_rest_of_their_number_are_tampered(font_index: int, number: str,
+                                                                          retyped: int) -> None:
+    values = {"number": number, "name": "Иванову Ивану Петровичу", "hours": "72"}
+    genuine = render(71, Damage(noise=0.0, texture=0.0), values=values, font_index=font_index, size=26)
+    assert image_tamper_findings(genuine.gray, genuine.page, {"cert_number": genuine.field_boxes["cert_number"]}) == ()
+    edited = _retype_tail(genuine, font_index, 26, scale=1.3, digits=retyped)
+    findings = image_tamper_findings(edited.gray, edited.page, edited.field_boxes)
+    assert [f.evidence["kind"] for f in findings] == ["glyph_size"]
+    assert findings[0].evidence["glyph_heights"][1] > 1.2 * findings[0].evidence["glyph_heights"][0]
+
+
+@pytest.mark.parametrize("damage", GENUINE_DAMAGE)
+@pytest.mark.parametrize("number", ["KZ-2024-003624", "ПК-64/29", "(25-0823)", "СМЕ-50244129"])
+def test_genuine_numbers_of_letters_digits_and_signs_have_one_glyph_size(damage: Damage, number: str) -> None:
+    values = {"number": number, "name": "Иванову Ивану Петровичу", "hours": "72"}
+    for font_index in range(len(FONTS)):
+        page = render(72 + font_index, damage, values=values, font_index=font_index)
+        assert image_tamper_findings(page.gray, page.page, page.field_boxes) == (), (font_index, number)
