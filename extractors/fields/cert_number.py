@@ -15,7 +15,7 @@ _LABEL = (
     r"|тіркеу\s+№|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
     r"|serial|reg\.?\s*no\.?|номер\s+сертификата|сертификат\s+нөмірі|нөмірі|номер|number|id"
     r"|№|(?<![^\W\d_])(?:[nхм][oо°º9еe2sа]|n)(?![^\W\d_])\.?"
-    r"|(?-i:N[eoº°2](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/]?\d)))"  # «№» read "Ne" glued to the number: "NeKZ-2021-…"
+    r"|(?-i:[NК][eoº°2о](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/]?\d)))"  # «№» read "Ne", "Ко" glued to it: "NeKZ-2021-…"
 )
 # A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678").
 _SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KК][27З])\s(?=\d{4}))?"  # «К7 …»: KZ
