@@ -25,6 +25,7 @@ _LOOK_ALIKES = str.maketrans({
     "І": "и", "і": "и", "И": "и", "и": "и", "I": "и", "i": "и",
 })
 _SPACES = re.compile(r"\s+")
+_NO_DOTS = str.maketrans("Ёё", "Ее")
 _VOWELS = frozenset("АЕЁИОУЫЭЮЯӘӨҰҮІаеёиоуыэюяәөұүі")
 MAX_DROPPED = 2  # Kazakh-only letters a field's first reading may have left out altogether
 
@@ -104,12 +105,31 @@ def with_kazakh_letters(value: str, kazakh_reading: str) -> str | None:
     return result if result != value else None
 
 
+def with_yo(value: str, russian_reading: str) -> str | None:
+    """`value` with «ё» where the Russian re-read has it and `value` has «е», when the re-read holds the same
+    letters otherwise (a label the crop took in may come before): a Kazakh-first model drops the two dots
+    («Соловьёв» read «Соловьев»), the Russian one keeps them."""
+    letters = [index for index, char in enumerate(value) if char.isalpha()]
+    reread = "".join(char for char in russian_reading if char.isalpha())
+    folded_value = "".join(value[index] for index in letters).translate(_NO_DOTS)
+    at = reread.translate(_NO_DOTS).find(folded_value)
+    if not letters or at < 0:
+        return None
+    restored = list(value)
+    for index, new in zip(letters, reread[at:at + len(letters)], strict=True):
+        if new in "Ёё" and value[index] in "Ее":
+            restored[index] = "Ё" if value[index].isupper() else "ё"
+    result = "".join(restored)
+    return result if result != value else None
+
+
 def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine,
-                  word_by_word: bool = True) -> FieldValue:
+                  word_by_word: bool = True, yo: bool = False) -> FieldValue:
     """A field read on a Cyrillic OCR page, with the Kazakh letters a Kazakh-only re-read finds put back.
 
     The whole field is re-read first; when that re-read differs in other letters too (the Kazakh model misreads
-    some Russian letters), each of the field's words is re-read on its own."""
+    some Russian letters), each of the field's words is re-read on its own. With `yo` (names), a field read on
+    a Kazakh-first page is read again with the Russian model for the «ё» the Kazakh one reads as «е»."""
     if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
             or "rus" not in (page.language_hint or ""):
         return value
@@ -120,4 +140,7 @@ def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
             if word.text in restored and RUSSIAN_LOOK_ALIKES.intersection(word.text):
                 better = with_kazakh_letters(word.text, engine.ocr_word(field_crop(image, word.box), "kaz")[0])
                 restored = restored.replace(word.text, better, 1) if better else restored
-    return value if restored in (None, value.value) else dataclasses.replace(value, value=restored)
+    current = restored or value.value
+    if yo and (page.language_hint or "").startswith("kaz") and any(char in "Ее" for char in current):
+        current = with_yo(current, engine.ocr_block_text(field_crop(image, value.box), "rus")) or current
+    return value if current == value.value else dataclasses.replace(value, value=current)

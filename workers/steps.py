@@ -98,7 +98,7 @@ def _read_again(state: DocumentState, names: Iterable[str],
 def restore_kazakh_letters(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     """Re-read names and titles on Cyrillic pages with the Kazakh model alone, for the letters Russian lacks."""
     return _read_again(state, _KAZAKH_FIELDS, lambda name, value, page, image: restore_field(
-        value, page, image, ctx.engine, _KAZAKH_FIELDS[name]))
+        value, page, image, ctx.engine, _KAZAKH_FIELDS[name], yo=name == "holder_name"))
 
 
 def confirm_weak_fields(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extractors.kazakh_letters import fold_kazakh, restore_field, with_kazakh_letters
+from extractors.kazakh_letters import fold_kazakh, restore_field, with_kazakh_letters, with_yo
 from extractors.types import Box, FieldValue, Line, PageText, Word
 
 
@@ -74,3 +74,39 @@ def test_words_are_re_read_one_by_one_when_the_block_differs_elsewhere() -> None
     reader = _Reader("ТОО «Пентр «Денсаулық»»", {"ТОО": "ТОО", "Центр": "Пентр", "Денсаулык": "«Денсаулық»»"})
     restored = restore_field(value, page, np.zeros((40, 400), np.uint8), reader)  # type: ignore[arg-type]
     assert restored.value == "ТОО «Центр «Денсаулық»»"
+
+
+@pytest.mark.parametrize(
+    ("value", "reading", "expected"),
+    [
+        ("Соловьев Игорь Викторович", "Соловьёв Игорь Викторович", "Соловьёв Игорь Викторович"),
+        ("СОЛОВЬЕВ ИГОРЬ", "СОЛОВЬЁВ ИГОРЬ\n", "СОЛОВЬЁВ ИГОРЬ"),
+        ("Соловьев Игорь", "Тыңдаушы аты: Соловьёв Игорь", "Соловьёв Игорь"),  # a label the crop took in
+        ("Соловьев Игорь", "Соловьев Игорь", None),  # no dots seen: nothing to change
+        ("Соловьев Игорь", "Солорьёв Игорь", None),  # other letters differ: not the same reading
+        ("Ёлкин Артем", "Елкин Артём", "Ёлкин Артём"),  # an «ё» read first is never taken away
+    ],
+)
+def test_yo_comes_back_from_the_russian_re_read(value: str, reading: str, expected: str | None) -> None:
+    assert with_yo(value, reading) == expected
+
+
+class _ByLanguage:
+    def __init__(self, readings: dict[str, str]) -> None:
+        self.readings, self.asked = readings, list[str]()
+
+    def ocr_block_text(self, image: np.ndarray, languages: str) -> str:
+        self.asked.append(languages)
+        return self.readings[languages]
+
+
+@pytest.mark.parametrize(("hint", "yo", "expected"), [
+    ("kaz+rus", True, "Соловьёв Игорь"), ("rus+kaz", True, "Соловьев Игорь"), ("kaz+rus", False, "Соловьев Игорь"),
+])
+def test_names_on_kazakh_first_pages_get_their_yo_back(hint: str, yo: bool, expected: str) -> None:
+    word = Word("Соловьев", 0.9, Box(0, 0, 150, 20))
+    page = PageText(1, 400, 40, (Line((word, Word("Игорь", 0.9, Box(160, 0, 90, 20)))),), "ocr", language_hint=hint)
+    value = FieldValue("Соловьев Игорь", 0.9, 1, Box(0, 0, 250, 20))
+    reader = _ByLanguage({"kaz": "Соловьев Игорь", "rus": "Соловьёв Игорь"})
+    restored = restore_field(value, page, np.zeros((40, 400), np.uint8), reader, False, yo=yo)  # type: ignore[arg-type]
+    assert restored.value == expected
