@@ -107,8 +107,8 @@ def with_kazakh_letters(value: str, kazakh_reading: str) -> str | None:
 
 def with_yo(value: str, russian_reading: str) -> str | None:
     """`value` with «ё» where the Russian re-read has it and `value` has «е», when the re-read holds the same
-    letters otherwise (a label the crop took in may come before): a Kazakh-first model drops the two dots
-    («Соловьёв» read «Соловьев»), the Russian one keeps them."""
+    letters otherwise (a label the crop took in may come before): read with the Kazakh model too, a page drops
+    the two dots («Соловьёв» read «Соловьев»), the Russian model alone on the name's crop keeps them."""
     letters = [index for index, char in enumerate(value) if char.isalpha()]
     reread = "".join(char for char in russian_reading if char.isalpha())
     folded_value = "".join(value[index] for index in letters).translate(_NO_DOTS)
@@ -128,8 +128,8 @@ def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
     """A field read on a Cyrillic OCR page, with the Kazakh letters a Kazakh-only re-read finds put back.
 
     The whole field is re-read first; when that re-read differs in other letters too (the Kazakh model misreads
-    some Russian letters), each of the field's words is re-read on its own. With `yo` (names), a field read on
-    a Kazakh-first page is read again with the Russian model for the «ё» the Kazakh one reads as «е»."""
+    some Russian letters), each of the field's words is re-read on its own. With `yo` (names), the field is
+    read again with the Russian model alone for the «ё» the page's reading took for «е»."""
     if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
             or "rus" not in (page.language_hint or ""):
         return value
@@ -141,6 +141,6 @@ def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
                 better = with_kazakh_letters(word.text, engine.ocr_word(field_crop(image, word.box), "kaz")[0])
                 restored = restored.replace(word.text, better, 1) if better else restored
     current = restored or value.value
-    if yo and (page.language_hint or "").startswith("kaz") and any(char in "Ее" for char in current):
+    if yo and any(char in "Ее" for char in current):
         current = with_yo(current, engine.ocr_block_text(field_crop(image, value.box), "rus")) or current
     return value if current == value.value else dataclasses.replace(value, value=current)

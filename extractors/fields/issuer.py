@@ -40,6 +40,8 @@ NOT_ISSUER = re.compile(
 )
 # A ministry heads many certificates above the real issuer; it is the issuer only with its own legal form.
 MINISTRY = re.compile(r"(министерств|министрлігі|ministry)", re.IGNORECASE)
+# «… здравоохранения» с»: one lowercase letter after the closing quote is a stamp's edge or the next line's start
+TRAILING_STRAY_LETTER = re.compile(r"(?<=»)\s+[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]$")
 LEADING_STRAY_SIGNS = re.compile(r"^(?=[^\w«]*[^\w\s«\"“”„'])[^\w«]+\s+(?=[\w«\"“])")
 MAX_ISSUER_WORDS = 16  # a longer line is prose that mentions an organization, not its name
 HEADER_DEPTH = 0.4  # the share of the first page where the issuer's name is normally printed
@@ -156,6 +158,7 @@ def _mention_of(doc: DocText, line: DocLine, score: float) -> IssuerMention:
     stray = LEADING_STRAY_SIGNS.match(value)  # «“> НАО «…»»: a stamp's or frame's edge read before the name
     if stray:
         value = value[stray.end():]
+    value = TRAILING_STRAY_LETTER.sub("", value)
     return IssuerMention(value, start, end, min(0.95, 0.4 + score * 0.75))
 
 

@@ -57,6 +57,8 @@ def _program(text: str) -> str | None:
          "Mayo Clinic School of Continuous Professional Development"),  # an English name wrapped
         ("Seoul National University Hospital\nJohn Smith\nCERTIFICATE", "Seoul National University Hospital"),
         ("“> НАО «Медицинский университет Семей»\nСЕРТИФИКАТ", "НАО «Медицинский университет Семей»"),  # an edge
+        ("РГП на ПХВ «Республиканский центр развития здравоохранения» с\nСЕРТИФИКАТ",
+         "РГП на ПХВ «Республиканский центр развития здравоохранения»"),  # a stray letter after the name
     ],
 )
 def test_issuer(text: str, expected: str) -> None:
