@@ -54,6 +54,9 @@ def _exact(word: str) -> int | None:
     return None
 
 
+LONG_WORD, FUZZY_LONG_MIN_SCORE, FUZZY_LONG_MARGIN = 7, 72.0, 20.0
+
+
 def _fuzzy(word: str) -> int | None:
     if len(word) < 4:
         return None
@@ -71,6 +74,8 @@ def _fuzzy(word: str) -> int | None:
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     if best >= FUZZY_MIN_SCORE and best - runner_up >= 8:
         return best_month
+    if len(word) >= LONG_WORD and best >= FUZZY_LONG_MIN_SCORE and best - runner_up >= FUZZY_LONG_MARGIN:
+        return best_month  # two letters misread in a long name («behruary»), far from any other month
     return None
 
 
