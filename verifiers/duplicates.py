@@ -17,6 +17,9 @@ HASH_BITS = 64
 # since the low frequencies are the layout; so an image match with a different certificate number is not
 # the same document (see SeenIndex.find), and the image matters when a number is missing or misread.
 DEFAULT_RADIUS = 10
+# Certificates with other numbers this near a page make it a template: an image match with a number unread on
+# either side then says nothing (fraud seed 5656: two unread numbers matched 8 and 3 genuine documents).
+TEMPLATE_NUMBERS = 2
 _CHUNKS = 4
 _CHUNK_BITS = HASH_BITS // _CHUNKS
 _MERGE_AT = 4096  # pending entries scanned linearly before they are merged into the sorted chunk tables
@@ -191,9 +194,14 @@ class SeenIndex:
         best: dict[int, SeenMatch] = {}
         number = _number_key(cert_number)
         for value in page_hashes:
-            for row, distance in self.near_hashes(value, radius):
-                if number and self._row_numbers[row] and self._row_numbers[row] != number:
+            near = self.near_hashes(value, radius)
+            template = len({self._row_numbers[row] for row, _ in near} - {"", number}) >= TEMPLATE_NUMBERS
+            for row, distance in near:
+                row_number = self._row_numbers[row]
+                if number and row_number and row_number != number:
                     continue  # same template, another certificate
+                if template and not (number and row_number):
+                    continue  # a number unread on one side, and the page looks like several certificates
                 if row not in best or best[row].distance > distance:
                     best[row] = SeenMatch(self._refs[row], "image", distance)
         for row in self.rows_for_number(cert_number) if cert_number else []:

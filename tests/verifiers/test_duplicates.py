@@ -87,3 +87,16 @@ def test_same_template_with_another_number_is_not_a_duplicate() -> None:
     assert index.find((0x1235,), "0012399", "ORG-007") == ()
     assert len(index.find((0x1235,), None, "ORG-007")) == 1
     assert index.find((), "0012345", "ORG-999") == ()  # same number from another issuer
+
+
+def test_an_unread_number_matches_no_page_of_a_template_shared_by_other_certificates() -> None:
+    index = SeenIndex()
+    index.add(DocumentRef("S-1", "A", "d1"), (0x1234,), "0012345")
+    index.add(DocumentRef("S-2", "B", "d2"), (0x1236,), "0054321")  # the same template, another certificate
+    assert index.find((0x1235,), None) == ()  # the number unread: the page alone cannot say which one it is
+    index.add(DocumentRef("S-3", "C", "d3"), (0x1237,), None)
+    assert index.find((0x1235,), "0099999") == ()  # nor is a page whose number was unread the same as this one
+    assert "d1" in [m.ref.document_id for m in index.find((0x1235,), "0012345")]  # the number still decides
+    lone = SeenIndex()
+    lone.add(DocumentRef("S-1", "A", "d1"), (0x1234,), "0012345")
+    assert len(lone.find((0x1235,), None)) == 1  # one certificate near: a re-scan with its number unread
