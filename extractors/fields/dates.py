@@ -31,7 +31,10 @@ NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2
 # «23-мая», «мая-2021», «сентябр&2024»: a sign between month and year is a stamp's edge or a misread space
 WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
-WORD_YDM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}}){_ORD}\s*{_W}")
+# «2024 ж.<01» желтоқсан»: a quote misread as «<»; «21 жылғы 28 сәуір»: the year's first digits lost (the year
+# word must follow, and the reading stays unsure)
+WORD_YDM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
+WORD_YDM_SHORT = re.compile(rf"(?<![\d.])(\d{{2}})\s*(?:жыл[^\W\d_]{{0,2}}|ж\.)\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
 
 RANGE_DAYS_NUMERIC = re.compile(rf"{_D}\.?{_CONN}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?!\d)")
 RANGE_DM_NUMERIC = re.compile(
@@ -118,6 +121,11 @@ def _word_ydm(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     return make_date(int(g[0]), month, int(g[1])), None, sure
 
 
+def _word_ydm_short(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    found, _, sure = _word_ydm(g)
+    return found, None, min(sure, 0.7)
+
+
 def _days_numeric(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     year, month = int(g[3]), int(g[2])
     return make_date(year, month, int(g[0])), make_date(year, month, int(g[1])), 1.0
@@ -181,7 +189,7 @@ RANGE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
 )
 SINGLE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
     (NUMERIC_YMD, _numeric_ymd), (NUMERIC_DMY, _numeric_dmy), (NUMERIC_DMY_COLON, _colon_dmy),
-    (WORD_YDM, _word_ydm),
+    (WORD_YDM, _word_ydm), (WORD_YDM_SHORT, _word_ydm_short),
     (WORD_DMY, _word_dmy), (WORD_MDY, _word_mdy),
 )
 
