@@ -47,6 +47,8 @@ ORGANIZATION_LINE = re.compile(
     r"|колледж|school|council|society|clinic|hospital)"
 )
 
+LEGAL_FORM_LINE = re.compile(r"(?<![^\W\d_])(НАО|АО|АҚ|ТОО|КЕАҚ|ЖШС|РМК|ГКП|РГП|LLP|JSC|NCJSC|Ltd|LLC|Inc)(?![^\W\d_])")
+
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 KAZAKH_WORDS = re.compile(
     r"(?<![^\W\d_])(және|бойынша|берілді|берілген|жылғы|сағат\w*|куәлік\w*|осы|туралы|бағдарлама\w*|арттыру"
@@ -81,7 +83,8 @@ def classify_doc_type(lines: Sequence[DocLine]) -> tuple[str, float]:
     hit = _earliest_hit(title)
     if hit is not None:
         return hit[0], 0.9
-    hit = _earliest_hit(lines)
+    # an issuer's name («… біліктілікті арттыру институты») says what it teaches, not what this document is
+    hit = _earliest_hit([line for line in lines if not LEGAL_FORM_LINE.search(line.text)])
     return (hit[0], 0.7) if hit is not None else ("other", 0.4)
 
 

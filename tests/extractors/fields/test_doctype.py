@@ -49,6 +49,8 @@ def _language(text: str) -> str | None:
         ("Academy of Continuing Medical Education\nCERTIFICATE\nof participation in the seminar", "seminar"),
         ("СЕРТИФИКАТ\nо повышении квалификации\nобучение проходило в дистанционном формате", "advanced_training"),
         ("ТОО «Online Medical Academy»\nСЕРТИФИКАТ\nучастника семинара", "seminar"),
+        ("«Шипагерлік» біліктілікті арттыру институты ЖШС\nҰСЫНЫС ХАТ\nТыңдаушы: Попова Татьяна Павловна\n"
+         "дәрігер-маман лауазымында жұмыс істейді", "other"),  # the issuer's name is not the document's type
     ],
 )
 def test_doc_type(text: str, expected: str) -> None:
