@@ -177,8 +177,9 @@ def find_issuer(doc: DocText) -> IssuerMention | None:
     return _mention_of(doc, best, best_score)
 
 
-# An abbreviated name: a short word with several capitals («РЦРЗ», «КазНМУ», "ERC"), not a document title.
-ACRONYM = re.compile(r"(?<![^\W\d_])(?=\w*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]{2,7}(?![^\W\d_])")
+# An abbreviated name or brand: a short word with several capitals («РЦРЗ», «КазНМУ», "ERC", "MedSkills"),
+# not a document title.
+ACRONYM = re.compile(r"(?<![^\W\d_])(?=\w*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]{2,12}(?![^\W\d_])")
 MAX_ALTERNATIVES = 6
 
 

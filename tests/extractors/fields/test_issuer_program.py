@@ -134,6 +134,12 @@ def test_abbreviated_issuer_lines_are_offered_as_alternatives() -> None:
     assert [m.value for m in issuer_alternatives(doc, chosen)] == ["РЦРЗ"]
 
 
+def test_a_brand_name_alone_in_the_header_is_offered_too() -> None:
+    doc = _doc("MedSkills\nКУӘЛІК\nбіліктілікті арттыру туралы\n№ ПК-20/830\nОсымен расталады:\n"
+               "Морозова Светлана Петровна")
+    assert [m.value for m in issuer_alternatives(doc, find_issuer(doc))] == ["MedSkills"]
+
+
 def test_alternatives_leave_out_the_chosen_issuer() -> None:
     doc = _doc("ИПК «Шипагерлік»\nТОО «Центр профессионального развития»\nСертификат")
     chosen = find_issuer(doc)
