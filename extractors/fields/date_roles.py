@@ -11,8 +11,8 @@ from extractors.fields.document import DocText, Span
 from extractors.fields.months import month_of
 
 ISSUE_LABEL = re.compile(
-    r"(дата\s+выдачи|выдан[оа]?|выдачи|берілген\s+күні|берілген|берілді|date\s+of\s+issue|issued(\s+on)?"
-    r"|issue\s+date|date\s+issued|дата\s+регистрации|тіркелген\s+күні|awarded\s+on)[\s:;.,-]*$",
+    r"(дата\s+выдачи|выдан[оа]?|выдачи|берілген\s+күні|берілген(?:\s+[^\s\d]{2,5})?|берілді|date\s+of\s+issue"
+    r"|issued(\s+on)?|issue\s+date|date\s+issued|дата\s+регистрации|тіркелген\s+күні|awarded\s+on)[\s:;.,?-]*$",
     re.IGNORECASE,
 )
 START_LABEL = re.compile(

@@ -44,6 +44,7 @@ def _roles(text: str) -> tuple[str | None, str | None, str | None]:
         ("Оқу мерзімі: 12.02.2024\nБерілген күні: 2024 жылғы 14 ақпан", ("2024-02-12", "2024-02-12", "2024-02-14")),
         ("Действителен до 12.02.2029\nДата выдачи: 12.02.2024", (None, None, "2024-02-12")),
         ("с 06.10.2023 по 31.10.2023\nДата выдачи.01.11.2023 г.", ("2023-10-06", "2023-10-31", "2023-11-01")),
+        ("04.01.2024 - 15.01.2024 аралығында\nБерілген куй? 22.01.2024 ж.", ("2024-01-04", "2024-01-15", "2024-01-22")),
         ("Дата рождения: 14.05.1988\nс 12.02.2024 по 24.02.2024", ("2024-02-12", "2024-02-24", None)),
         ("26.02.2024\nСЕРТИФИКАТ\nс 12.02.2024 по 24.02.2024", ("2024-02-12", "2024-02-24", "2024-02-26")),
     ],
@@ -77,3 +78,9 @@ def test_a_yearless_issue_date_is_left_for_a_reviewer_to_confirm() -> None:
     assert found.issue is not None and found.issue[1] < 0.6
     without_period = assign_dates(DocText.of(build_lines([page_from_text("Дата выдачи: «10» января")])))
     assert without_period.issue is None  # no course end to take the year from: null, not a guess
+
+
+def test_a_label_with_its_second_word_misread_still_labels_the_issue_date() -> None:
+    text = "04.01.2024 - 15.01.2024 аралығында\nКөлемі: 60 сағат\nБерілген куй? 22.01.2024 ж."
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    assert found.issue is not None and found.issue[0] == "2024-01-22" and found.issue[1] >= 0.9
