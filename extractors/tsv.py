@@ -56,8 +56,42 @@ def blank_regions(tsv: str) -> tuple[Box, ...]:
     return tuple(dict.fromkeys(boxes))
 
 
+SAME_ROW_OVERLAP = 0.6  # of the shorter line's height: two lines side by side on one baseline
+MAX_JOIN_GAP = 1.5  # line heights between the end of one and the start of the other
+
+
+def _side_by_side(first: Box, second: Box) -> bool:
+    """Whether two line boxes sit on one row, the second starting where the first ends (as one printed line)."""
+    overlap = min(first.top + first.height, second.top + second.height) - max(first.top, second.top)
+    height = min(first.height, second.height)
+    gap = second.left - (first.left + first.width)
+    return height > 0 and overlap >= SAME_ROW_OVERLAP * height and -0.2 * height <= gap <= MAX_JOIN_GAP * height
+
+
+def join_split_lines(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Lines Tesseract put in different blocks though they continue each other on one row («г. Шымкент, 9» and
+    «февраля 2023 г.», written out in the wrong order), joined left to right where the earlier one stood."""
+    merged, boxes = list(lines), [line.box for line in lines]
+    i = 0
+    while i < len(merged):
+        first = boxes[i]
+        j = next((j for j, other in enumerate(boxes) if j != i and first is not None and other is not None
+                  and (_side_by_side(first, other) or _side_by_side(other, first))), None)
+        if j is None:
+            i += 1
+            continue
+        left, right = (i, j) if _side_by_side(boxes[i], boxes[j]) else (j, i)  # type: ignore[arg-type]
+        at, gone = min(i, j), max(i, j)
+        merged[at] = Line(merged[left].words + merged[right].words)
+        boxes[at] = merged[at].box
+        del merged[gone], boxes[gone]
+        i = at
+    return tuple(merged)
+
+
 def tsv_to_page(tsv: str, page_no: int, width: int, height: int, *, rotation: int = 0, skew: float = 0.0,
                 language_hint: str | None = None) -> PageText:
     """A PageText (source "ocr") from one page of TSV text."""
-    return PageText(page_no=page_no, width=width, height=height, lines=parse_tsv_lines(tsv), source="ocr",
+    return PageText(page_no=page_no, width=width, height=height, lines=join_split_lines(parse_tsv_lines(tsv)),
+                    source="ocr",
                     rotation=rotation, skew=skew, language_hint=language_hint)

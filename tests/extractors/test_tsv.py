@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.tsv import blank_regions, parse_tsv_lines, tsv_to_page
-from extractors.types import Box
+from extractors.tsv import blank_regions, join_split_lines, parse_tsv_lines, tsv_to_page
+from extractors.types import Box, Line, Word
 
 TSV = "\n".join([
     "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t",
@@ -44,3 +44,22 @@ def test_header_blank_and_malformed_rows_are_ignored() -> None:
 
 def test_blank_words_are_picture_regions() -> None:
     assert blank_regions(TSV) == (Box(460, 360, 10, 40),)  # the -1 row is an empty word, not a picture
+
+
+def _line(*words: tuple[str, int, int, int]) -> Line:
+    return Line(tuple(Word(text, 0.9, Box(left, top, width, 30)) for text, left, top, width in words))
+
+
+def test_a_row_split_over_two_blocks_is_joined_left_to_right() -> None:
+    month = _line(("февраля", 420, 802, 120), ("2023", 550, 800, 70), ("г.", 630, 801, 20))
+    city = _line(("г.", 200, 800, 20), ("Шымкент,", 230, 800, 150), ("9", 395, 801, 15))
+    signer = _line(("С.В.", 900, 900, 60), ("Петрова", 970, 900, 120))
+    joined = join_split_lines((month, city, signer))
+    assert [line.text for line in joined] == ["г. Шымкент, 9 февраля 2023 г.", "С.В. Петрова"]
+
+
+def test_lines_apart_on_a_row_or_on_other_rows_stay_apart() -> None:
+    signature_row = (_line(("Ректор", 100, 900, 120)), _line(("Е.С.", 900, 900, 60), ("Оспанов", 970, 900, 140)))
+    assert join_split_lines(signature_row) == signature_row  # a wide gap: two columns
+    stacked = (_line(("Дата", 100, 800, 80)), _line(("выдачи", 190, 845, 120)))
+    assert join_split_lines(stacked) == stacked  # the next line down
