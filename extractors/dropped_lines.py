@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 from extractors.tesseract import TesseractEngine
-from extractors.tsv import parse_tsv_lines
+from extractors.tsv import join_split_lines, parse_tsv_lines
 from extractors.types import Box, Line, PageText, Word
 
 MIN_REGION_HEIGHTS = 2.0  # a stamp or signature is at least this many text heights tall and wide
@@ -161,15 +161,16 @@ def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: S
 
 
 def with_lines(page: PageText, added: Sequence[Line]) -> PageText:
-    """The page with lines inserted before the first line that starts lower down."""
+    """The page with lines inserted before the first line that starts lower down (and joined with a line they
+    continue on the same row: two block reads may each return half of one printed line)."""
     lines = list(page.lines)
     for line in sorted(added, key=lambda item: item.words[0].box.top):
         top = line.words[0].box.top
         at = next((i for i, old in enumerate(lines) if old.words and old.words[0].box.top > top), len(lines))
         lines.insert(at, line)
-    return PageText(page_no=page.page_no, width=page.width, height=page.height, lines=tuple(lines),
-                    source=page.source, rotation=page.rotation, skew=page.skew, qr_payloads=page.qr_payloads,
-                    language_hint=page.language_hint)
+    return PageText(page_no=page.page_no, width=page.width, height=page.height,
+                    lines=join_split_lines(tuple(lines)), source=page.source, rotation=page.rotation,
+                    skew=page.skew, qr_payloads=page.qr_payloads, language_hint=page.language_hint)
 
 
 def recover_dropped_lines(page: PageText, image: np.ndarray, blanks: Sequence[Box], languages: str,

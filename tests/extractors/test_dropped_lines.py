@@ -150,3 +150,11 @@ def test_a_line_lost_beside_a_seal_is_read_again_with_tesseract() -> None:
     read = recover_dropped_lines(page, image, [seal], "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
     assert "Дата выдачи 18.01.2023" in read.lines[0].text
     assert read.lines[-1] == kept
+
+
+def test_recovered_halves_of_one_printed_line_are_joined() -> None:
+    month = _line(("февраля", 0.9, Box(420, 802, 120, 30)), ("2023", 0.9, Box(550, 800, 70, 30)))
+    city = _line(("г.", 0.9, Box(200, 800, 20, 30)), ("Шымкент,", 0.9, Box(230, 800, 150, 30)),
+                 ("9", 0.9, Box(395, 801, 15, 30)))
+    page = with_lines(_page((TEXT,)), [month, city])
+    assert "г. Шымкент, 9 февраля 2023" in [line.text for line in page.lines]
