@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.fields.document import DocLine
+from extractors.fields.normalize import strip_diacritics_kk
 
 # Checked in this order: the first type with a hit in the title area wins, then the first with a hit anywhere.
 # A translation carries the wording of the translated document, so it goes first; a specialist certificate
@@ -39,6 +40,10 @@ TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(сертификат\w*\s+участник|участник\w*\s+сертификат|қатысушы\w*\s+сертификат|сертификат\w*\s+қатысушы"
         r"|certificate\s+of\s+participation)", re.I)),
 )
+# Matched with Kazakh letters folded to their Russian look-alikes on both sides: OCR often drops the marks
+# («КАТЫСУШЫ СЕРТИФИКАТЫ» for «ҚАТЫСУШЫ СЕРТИФИКАТЫ»).
+FOLDED_PATTERNS = tuple((name, re.compile(strip_diacritics_kk(pattern.pattern), pattern.flags))
+                        for name, pattern in TYPE_PATTERNS)
 TITLE_DEPTH = 0.45  # share of the first page where the document's title normally sits
 # Lines naming an organization («Online Academy» LLP) say nothing about the document's type.
 ORGANIZATION_LINE = re.compile(
@@ -60,11 +65,11 @@ KAZAKH_WORDS = re.compile(
 def _earliest_hit(lines: Sequence[DocLine]) -> tuple[str, int] | None:
     """The type whose wording appears on the earliest line, alone or with the next (ties: TYPE_PATTERNS order)."""
     best: tuple[int, int, str] | None = None
-    for order, (name, pattern) in enumerate(TYPE_PATTERNS[1:]):
+    for order, (name, pattern) in enumerate(FOLDED_PATTERNS[1:]):
         for line, following in zip(lines, [*lines[1:], None], strict=True):
             joined = f"{line.text} {following.text}" if following is not None and following.page_no == line.page_no \
                 else line.text  # titles are often set over two lines («БІЛІКТІЛІКТІ / АРТТЫРУ ТУРАЛЫ КУӘЛІК»)
-            if pattern.search(joined):
+            if pattern.search(strip_diacritics_kk(joined)):
                 if best is None or (line.index, order) < best[:2]:
                     best = (line.index, order, name)
                 break

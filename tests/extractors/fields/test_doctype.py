@@ -43,6 +43,7 @@ def _language(text: str) -> str | None:
         ("ДИПЛОМ бакалавра", "diploma"),
         ("Сертификат специалиста\nдопуск к клинической практике", "specialist_certificate"),
         ("Маман сертификаты", "specialist_certificate"),
+        ("КАТЫСУШЫ\nСЕРТИФИКАТЫ", "conference"), ("тагылымдамадан откени туралы", "internship"),  # marks lost
         ("Перевод с английского языка\nСЕРТИФИКАТ о повышении квалификации", "translation"),
         ("Аударма\nКУӘЛІК", "translation"),
         ("Благодарственное письмо", "other"),
