@@ -31,10 +31,10 @@ NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2
 # «23-мая», «мая-2021», «сентябр&2024»: a sign between month and year is a stamp's edge or a misread space
 WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
-# «2024 ж.<01» желтоқсан»: a quote misread as «<»; «21 жылғы 28 сәуір»: the year's first digits lost (the year
-# word must follow, and the reading stays unsure)
+# «2024 ж.<01» желтоқсан»: a quote misread as «<»; «21 жылғы 28 сәуір», «024 ж.»: the year's first digits lost
+# (the year word must follow, and the reading stays unsure)
 WORD_YDM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
-WORD_YDM_SHORT = re.compile(rf"(?<![\d.])(\d{{2}})\s*(?:жыл[^\W\d_]{{0,2}}|ж\.)\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
+WORD_YDM_SHORT = re.compile(rf"(?<![\d.])(0?\d{{2}})\s*(?:жыл[^\W\d_]{{0,2}}|ж\.)\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
 
 RANGE_DAYS_NUMERIC = re.compile(rf"{_D}\.?{_CONN}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?!\d)")
 RANGE_DM_NUMERIC = re.compile(
