@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 
 from extractors.dropped_lines import recover_dropped_lines
@@ -60,6 +61,20 @@ def page_rotation(osd: OsdResult | None, limits: ReadLimits) -> int:
     return (360 - osd.rotation) % 360
 
 
+def detect_orientation(small: np.ndarray, dpi: int, engine: TesseractEngine, limits: ReadLimits) -> OsdResult | None:
+    """Orientation and script of a downscaled page; when unsure, asked again of its black-and-white copy: the
+    grain of a dark table or background around a photographed page can hide the text from the detector."""
+    osd = engine.detect_orientation_script(small, dpi=dpi)
+    if osd is not None and osd.orientation_confidence >= limits.min_orientation_confidence:
+        return osd
+    # a fixed level: the page is evenly lit (paper near 255); Otsu's would split the background from the paper
+    _, black_and_white = cv2.threshold(small, 127, 255, cv2.THRESH_BINARY)
+    retry = engine.detect_orientation_script(black_and_white, dpi=dpi)
+    if retry is not None and (osd is None or retry.orientation_confidence > osd.orientation_confidence):
+        return retry
+    return osd
+
+
 def ocr_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limits: ReadLimits) -> PageText:
     """Orientation and script, clean-up, OCR and QR codes of one grayscale page."""
     return _ocr_read_page(gray, page_no, engine, limits).text
@@ -72,7 +87,7 @@ def _keep(image: np.ndarray, page_no: int, limits: ReadLimits) -> np.ndarray | N
 def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limits: ReadLimits) -> ReadPage:
     evenly_lit = normalize_illumination(gray)
     small, factor = downscale(evenly_lit, limits.osd_max_side)
-    osd = engine.detect_orientation_script(small, dpi=max(72, round(300 * factor)))
+    osd = detect_orientation(small, max(72, round(300 * factor)), engine, limits)
     prepared = prepare_for_ocr(evenly_lit, page_rotation(osd, limits), clean_noise=limits.clean_noise,
                                lit_evenly=True)
     languages = choose_languages(osd, limits)

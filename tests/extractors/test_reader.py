@@ -11,7 +11,7 @@ from PIL import Image
 
 from extractors.errors import UnreadableDocument
 from extractors.preprocess import rotate_clockwise, rotate_small_angle
-from extractors.reader import ReadLimits, choose_languages, page_rotation, read_document
+from extractors.reader import ReadLimits, choose_languages, detect_orientation, page_rotation, read_document
 from extractors.tesseract import OsdResult, TesseractEngine
 from tests.extractors.rendering import ENGLISH, KAZAKH, RUSSIAN, render_page
 from tests.extractors.test_pdf import born_digital_pdf, image_only_pdf
@@ -91,3 +91,28 @@ def test_bomb_refused_before_ocr(engine: TesseractEngine) -> None:
 
     with pytest.raises(UnreadableDocument, match="400 MP"):
         read_document(_png_claiming(20000, 20000), "png", engine, LIMITS)
+
+
+class _Osd:
+    """Orientation answers in turn, with the images they were asked about."""
+
+    def __init__(self, *answers: OsdResult | None) -> None:
+        self.answers, self.images = list(answers), list[np.ndarray]()
+
+    def detect_orientation_script(self, image: np.ndarray, dpi: int = 300) -> OsdResult | None:
+        self.images.append(image)
+        return self.answers.pop(0)
+
+
+def test_an_unsure_orientation_is_asked_again_of_the_black_and_white_page() -> None:
+    gray = np.random.default_rng(3).integers(60, 256, (200, 300), dtype=np.uint8)
+    turned = OsdResult(270, 6.0, "Cyrillic", 6.1)
+    engine = _Osd(None, turned)
+    assert detect_orientation(gray, 150, engine, ReadLimits()) == turned  # type: ignore[arg-type]
+    assert set(np.unique(engine.images[1])) <= {0, 255}
+    sure = OsdResult(0, 9.0, "Cyrillic", 3.0)
+    engine = _Osd(sure)
+    assert detect_orientation(gray, 150, engine, ReadLimits()) == sure  # type: ignore[arg-type]
+    assert len(engine.images) == 1  # a sure answer costs one detection
+    weak, weaker = OsdResult(90, 1.5, "Latin", 1.0), OsdResult(0, 0.5, "Latin", 1.0)
+    assert detect_orientation(gray, 150, _Osd(weak, weaker), ReadLimits()) == weak  # type: ignore[arg-type]
