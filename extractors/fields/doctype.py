@@ -44,6 +44,8 @@ TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # («КАТЫСУШЫ СЕРТИФИКАТЫ» for «ҚАТЫСУШЫ СЕРТИФИКАТЫ»).
 FOLDED_PATTERNS = tuple((name, re.compile(strip_diacritics_kk(pattern.pattern), pattern.flags))
                         for name, pattern in TYPE_PATTERNS)
+# Latin look-alikes read for Cyrillic letters («CemuHap» for «Семинар»; an italic и comes out as u)
+_AS_CYRILLIC = str.maketrans("aeopcxykmthbiuABCEHKMOPTXYI", "аеорсхукмтнвіиАВСЕНКМОРТХУІ")
 TITLE_DEPTH = 0.45  # share of the first page where the document's title normally sits
 # Lines naming an organization («Online Academy» LLP) say nothing about the document's type.
 ORGANIZATION_LINE = re.compile(
@@ -69,7 +71,8 @@ def _earliest_hit(lines: Sequence[DocLine]) -> tuple[str, int] | None:
         for line, following in zip(lines, [*lines[1:], None], strict=True):
             joined = f"{line.text} {following.text}" if following is not None and following.page_no == line.page_no \
                 else line.text  # titles are often set over two lines («БІЛІКТІЛІКТІ / АРТТЫРУ ТУРАЛЫ КУӘЛІК»)
-            if pattern.search(strip_diacritics_kk(joined)):
+            folded = strip_diacritics_kk(joined)
+            if pattern.search(folded) or pattern.search(folded.translate(_AS_CYRILLIC)):
                 if best is None or (line.index, order) < best[:2]:
                     best = (line.index, order, name)
                 break

@@ -44,6 +44,7 @@ def _language(text: str) -> str | None:
         ("Сертификат специалиста\nдопуск к клинической практике", "specialist_certificate"),
         ("Маман сертификаты", "specialist_certificate"),
         ("КАТЫСУШЫ\nСЕРТИФИКАТЫ", "conference"), ("тагылымдамадан откени туралы", "internship"),  # marks lost
+        ("СЕРТИФИКАТ\nПрограмма: Клиническая фармакология\nВид обучения: CemuHap", "seminar"),  # Latin letters
         ("Перевод с английского языка\nСЕРТИФИКАТ о повышении квалификации", "translation"),
         ("Аударма\nКУӘЛІК", "translation"),
         ("Благодарственное письмо", "other"),
