@@ -261,7 +261,9 @@ def _plan_applicants(plan: _Plan, count: int, resubmitting: int) -> list[Submiss
         applicant = _Applicant(person, [])
         for repeat in range(2 if index < resubmitting else 1):
             sid = f"S-{len(submissions) + 1:04d}"
-            submitted = date(2025, 3, 1) + timedelta(days=plan.rnd.randint(0, 560) + 30 * repeat)
+            # a resubmission comes later than the first submission, which its documents were composed for
+            submitted = date(2025, 3, 1) + timedelta(days=plan.rnd.randint(0, 560)) if repeat == 0 else \
+                plan.submitted[applicant.submissions[0]] + timedelta(days=plan.rnd.randint(30, 200))
             foreign = plan.rnd.random() < 0.15
             submissions.append(SubmissionTruth(
                 sid, person.iin, person.full_name, person.latin_name if plan.rnd.random() < 0.8 else None,

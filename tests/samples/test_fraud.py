@@ -141,3 +141,15 @@ def test_documents_of_an_issuer_no_longer_accredited_are_issued_after_it_lapsed(
     for document in documents:
         ended = lapsed[str(document.issuer_org_id)]
         assert date.fromisoformat(str(document.issue_date or document.end_date)) > ended
+
+
+def test_a_resubmission_comes_after_the_submission_whose_documents_it_repeats(tmp_path: Path) -> None:
+    info = build_fraud_corpus(tmp_path, seed=7878, scale=1.0, today=date(2026, 11, 23), workers=1,
+                              families=("genuine_resubmitted",))
+    by_applicant: dict[str, list[SubmissionTruth]] = {}
+    for submission in read_jsonl(info.truth / "submissions.jsonl", SubmissionTruth):
+        by_applicant.setdefault(submission.iin, []).append(submission)
+    pairs = [found for found in by_applicant.values() if len(found) == 2]
+    assert len(pairs) >= 3
+    for first, second in pairs:  # in the order they were planned: the documents are composed for the first
+        assert date.fromisoformat(first.submitted_at) < date.fromisoformat(second.submitted_at)
