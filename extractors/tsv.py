@@ -60,8 +60,10 @@ SAME_ROW_OVERLAP = 0.6  # of the shorter line's height: two lines side by side o
 MAX_JOIN_GAP = 1.5  # line heights between the end of one and the start of the other
 
 
-def _side_by_side(first: Box, second: Box) -> bool:
+def _side_by_side(first: Box | None, second: Box | None) -> bool:
     """Whether two line boxes sit on one row, the second starting where the first ends (as one printed line)."""
+    if first is None or second is None:
+        return False
     overlap = min(first.top + first.height, second.top + second.height) - max(first.top, second.top)
     height = min(first.height, second.height)
     gap = second.left - (first.left + first.width)
@@ -74,13 +76,12 @@ def join_split_lines(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     merged, boxes = list(lines), [line.box for line in lines]
     i = 0
     while i < len(merged):
-        first = boxes[i]
-        j = next((j for j, other in enumerate(boxes) if j != i and first is not None and other is not None
-                  and (_side_by_side(first, other) or _side_by_side(other, first))), None)
+        j = next((j for j in range(len(merged)) if j != i and (_side_by_side(boxes[i], boxes[j])
+                                                              or _side_by_side(boxes[j], boxes[i]))), None)
         if j is None:
             i += 1
             continue
-        left, right = (i, j) if _side_by_side(boxes[i], boxes[j]) else (j, i)  # type: ignore[arg-type]
+        left, right = (i, j) if _side_by_side(boxes[i], boxes[j]) else (j, i)
         at, gone = min(i, j), max(i, j)
         merged[at] = Line(merged[left].words + merged[right].words)
         boxes[at] = merged[at].box
@@ -91,7 +92,6 @@ def join_split_lines(lines: tuple[Line, ...]) -> tuple[Line, ...]:
 
 def tsv_to_page(tsv: str, page_no: int, width: int, height: int, *, rotation: int = 0, skew: float = 0.0,
                 language_hint: str | None = None) -> PageText:
-    """A PageText (source "ocr") from one page of TSV text."""
+    """A PageText (source "ocr") from one page of TSV text, lines split over blocks joined."""
     return PageText(page_no=page_no, width=width, height=height, lines=join_split_lines(parse_tsv_lines(tsv)),
-                    source="ocr",
-                    rotation=rotation, skew=skew, language_hint=language_hint)
+                    source="ocr", rotation=rotation, skew=skew, language_hint=language_hint)
