@@ -16,15 +16,10 @@ from extractors.fields.document import ocr_factor
 from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
-from extractors.types import Box, FieldValue, PageText, Word
+from extractors.types import FieldValue, PageText, Word
 
 MIN_AGREEING_CONFIDENCE = 0.8  # the second reading must be this sure of every word it agrees on
 _NOT_TEXT = re.compile(r"[\s«»\"“”„'`.,:;|]+")
-
-
-def field_words(page: PageText, box: Box) -> list[Word]:
-    """The page's words whose middle lies in the field's box, in reading order."""
-    return [word for line in page.lines for word in line.words if box.holds_middle_of(word.box)]
 
 
 def _spelling(text: str) -> str:
@@ -47,7 +42,7 @@ def confirm_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
     """A weakly read field read again from its crop, with the languages its page was read with."""
     if value.value is None or value.box is None or page.source != "ocr":
         return value
-    first = field_words(page, value.box)
+    first = page.words_in(value.box)
     tsv = engine.ocr_block_tsv(field_crop(image, value.box), page.language_hint or "rus+kaz+eng")
     second = [word for line in parse_tsv_lines(tsv) for word in line.words]
     return confirmed(value, first, second)

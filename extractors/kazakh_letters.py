@@ -133,14 +133,15 @@ def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
     if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
             or "rus" not in (page.language_hint or ""):
         return value
-    restored = with_kazakh_letters(value.value, engine.ocr_block_text(field_crop(image, value.box), "kaz"))
+    crop = field_crop(image, value.box)
+    restored = with_kazakh_letters(value.value, engine.ocr_block_text(crop, "kaz"))
     if restored is None and word_by_word:
         restored = value.value
-        for word in (w for line in page.lines for w in line.words if value.box.holds_middle_of(w.box)):
+        for word in page.words_in(value.box):
             if word.text in restored and RUSSIAN_LOOK_ALIKES.intersection(word.text):
                 better = with_kazakh_letters(word.text, engine.ocr_word(field_crop(image, word.box), "kaz")[0])
                 restored = restored.replace(word.text, better, 1) if better else restored
     current = restored or value.value
     if yo and any(char in "Ее" for char in current):
-        current = with_yo(current, engine.ocr_block_text(field_crop(image, value.box), "rus")) or current
+        current = with_yo(current, engine.ocr_block_text(crop, "rus")) or current
     return value if current == value.value else dataclasses.replace(value, value=current)

@@ -116,6 +116,10 @@ class PageText:
         words = [w for line in self.lines for w in line.words]
         return sum(w.confidence for w in words) / len(words) if words else 0.0
 
+    def words_in(self, box: Box) -> list[Word]:
+        """The words whose middle lies in `box` (a field's words), in reading order."""
+        return [word for line in self.lines for word in line.words if box.holds_middle_of(word.box)]
+
 
 @dataclass(frozen=True)
 class FieldValue:

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from extractors.fields.document import DocLine
-from extractors.fields.normalize import strip_diacritics_kk
+from extractors.fields.issuer import LEGAL_FORM
+from extractors.fields.normalize import LATIN_TO_CYRILLIC, strip_diacritics_kk
 
 # Checked in this order: the first type with a hit in the title area wins, then the first with a hit anywhere.
 # A translation carries the wording of the translated document, so it goes first; a specialist certificate
@@ -45,7 +46,7 @@ TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 FOLDED_PATTERNS = tuple((name, re.compile(strip_diacritics_kk(pattern.pattern), pattern.flags))
                         for name, pattern in TYPE_PATTERNS)
 # Latin look-alikes read for Cyrillic letters («CemuHap» for «Семинар»; an italic и comes out as u)
-_AS_CYRILLIC = str.maketrans("aeopcxykmthbiuABCEHKMOPTXYI", "аеорсхукмтнвіиАВСЕНКМОРТХУІ")
+_AS_CYRILLIC = {**LATIN_TO_CYRILLIC, ord("u"): ord("и")}
 TITLE_DEPTH = 0.45  # share of the first page where the document's title normally sits
 # Lines naming an organization («Online Academy» LLP) say nothing about the document's type.
 ORGANIZATION_LINE = re.compile(
@@ -53,8 +54,6 @@ ORGANIZATION_LINE = re.compile(
     r"|(?i:academy|академия|университет|university|institute|институт|center|centre|центр|орталығы|college"
     r"|колледж|school|council|society|clinic|hospital)"
 )
-
-LEGAL_FORM_LINE = re.compile(r"(?<![^\W\d_])(НАО|АО|АҚ|ТОО|КЕАҚ|ЖШС|РМК|ГКП|РГП|LLP|JSC|NCJSC|Ltd|LLC|Inc)(?![^\W\d_])")
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 KAZAKH_WORDS = re.compile(
@@ -92,7 +91,7 @@ def classify_doc_type(lines: Sequence[DocLine]) -> tuple[str, float]:
     if hit is not None:
         return hit[0], 0.9
     # an issuer's name («… біліктілікті арттыру институты») says what it teaches, not what this document is
-    hit = _earliest_hit([line for line in lines if not LEGAL_FORM_LINE.search(line.text)])
+    hit = _earliest_hit([line for line in lines if not LEGAL_FORM.search(line.text)])
     return (hit[0], 0.7) if hit is not None else ("other", 0.4)
 
 
