@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import signal
-import time
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -66,21 +66,43 @@ def poll_interval(settle_s: float) -> float:
 
 
 def watch_loop(cycle: Callable[[], None], idle: Callable[[], bool], once: bool, poll_s: float,
-               sleep: Callable[[float], None] = time.sleep) -> None:
-    """Poll until stopped; with `once`, until every folder present has been taken and its results written."""
-    while True:
+               stop: threading.Event) -> None:
+    """Poll until `stop` is set; with `once`, until every folder present has been taken and its results written."""
+    while not stop.is_set():
         cycle()
         if once and idle():
             return
-        sleep(poll_s)
-
-
-def _stop_on_sigterm(_signum: int, _frame: FrameType | None) -> None:
+        stop.wait(poll_s)
     raise KeyboardInterrupt
 
 
+class StopOnSignal:
+    """SIGINT/SIGTERM set a flag the loop checks, besides raising KeyboardInterrupt.
+
+    The flag is what makes stopping certain: a KeyboardInterrupt that lands inside a finalizer (SQLAlchemy's
+    weakref clean-up, say) is printed as "Exception ignored" and swallowed, and the watcher kept going.
+    """
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.previous: dict[int, object] = {}
+
+    def _handle(self, _signum: int, _frame: FrameType | None) -> None:
+        self.stop.set()
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> threading.Event:
+        for code in (signal.SIGINT, signal.SIGTERM):
+            self.previous[code] = signal.signal(code, self._handle)
+        return self.stop
+
+    def __exit__(self, *_exc: object) -> None:
+        for code, handler in self.previous.items():
+            signal.signal(code, handler)  # type: ignore[arg-type]
+
+
 def run_watch(watched: Path, registry: Path, out: Path, settings: Settings, settle_s: float, once: bool,
-              log: Callable[[str], None]) -> None:
+              log: Callable[[str], None], stop: threading.Event) -> None:
     from intake.db import open_database
     from intake.recorder import IntakeLimits
     from intake.registry_files import check_registry
@@ -108,7 +130,7 @@ def run_watch(watched: Path, registry: Path, out: Path, settings: Settings, sett
         runner.cycle()
 
     try:
-        watch_loop(cycle, lambda: runner.idle, once, poll_interval(settle_s))
+        watch_loop(cycle, lambda: runner.idle, once, poll_interval(settle_s), stop)
     finally:
         engine.dispose()
 
@@ -129,13 +151,11 @@ def register(app: typer.Typer) -> None:
         from tekser.cli import console, fail
 
         settings = Settings()
-        previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
         try:
-            run_watch(folder, registry, out, settings, settings.watch_settle_s if settle is None else settle, once,
-                      lambda line: console.print(line, highlight=False, soft_wrap=True))
+            with StopOnSignal() as stop:
+                run_watch(folder, registry, out, settings, settings.watch_settle_s if settle is None else settle,
+                          once, lambda line: console.print(line, highlight=False, soft_wrap=True), stop)
         except TekserError as error:
             raise fail(error) from error
         except KeyboardInterrupt:
             console.print("stopped; submissions taken but not finished resume at the next start")
-        finally:
-            signal.signal(signal.SIGTERM, previous)
