@@ -44,9 +44,11 @@ SIGN_OFF = re.compile(
     r"|м\.\s?п\.|signature|подпись|қолы)",
     re.IGNORECASE,
 )
-YEARLESS_ISSUE = re.compile(  # «Берілген 2018 ж. «19» желтоқсан», «Дата выдачи 10.04.2» with the year lost
+# «Берілген 2018 ж. «19» желтоқсан», «Дата выдачи 10.04.2» with the year lost, «Берілген күң2621 же Қы 22 ақпан»
+# with the year misread before the day
+YEARLESS_ISSUE = re.compile(
     r"(?<![^\W\d_])(?:дата\s+выдачи|выдан[оа]?|берілген(?:\s+күні)?|date\s+of\s+issue|issued(?:\s+on)?)"
-    r"[^\d\n]{0,12}?«?(\d{1,2})(?:»?\s*([^\W\d_]{3,})|[./](\d{1,2})(?:[./]\d{0,3})?(?!\d))([^\n]*)",
+    r"[^\d\n]{0,12}?(?:(?!(?:19|20)\d\d)\d{3,4}(?!\d)[^\d\n]{1,10}?)?«?(\d{1,2})(?:»?\s*([^\W\d_]{3,})|[./](\d{1,2})(?:[./]\d{0,3})?(?!\d))([^\n]*)",
     re.IGNORECASE)
 YEARLESS_CERTAINTY = 0.5  # below the LOW_CONFIDENCE threshold: the year is inferred, so a reviewer confirms it
 BOTTOM_OF_PAGE = 0.55  # a lone unlabelled date lower than this share of the page is taken as the issue date
@@ -121,8 +123,9 @@ def _labelled(doc: DocText, singles: list[DateMention]) -> dict[str, DateMention
     return labelled
 
 
-def assign_dates(doc: DocText) -> DateFields:
-    """Find the study period and the issue date of a document."""
+def assign_dates(doc: DocText, *, has_course: bool = True) -> DateFields:
+    """Find the study period and the issue date of a document; `has_course` False for a diploma or a
+    specialist certificate, which certify a qualification and carry no study period, only their issue date."""
     mentions = find_dates(doc.text)
     ranges = [m for m in mentions if m.is_range]
     singles = [m for m in mentions if not m.is_range]
@@ -145,7 +148,10 @@ def assign_dates(doc: DocText) -> DateFields:
         issue_mention, sure = labelled["generic"], 0.8
     if issue_mention is None:
         issue_mention, sure = _unlabelled_issue(doc, lone, period)
-    if start is None and end is None:
+    if issue_mention is None and not has_course and period is None:
+        dated = [m for m in lone if not _is_order_date(doc, m)]
+        issue_mention, sure = (dated[-1], 0.7) if dated else (None, 0.0)
+    if start is None and end is None and has_course:
         rest = [m for m in lone if m is not issue_mention and not _near_sign_off(doc, m)]
         if len(rest) == 1:  # a one-day event printed as a lone date in the body
             start = end = _entry(rest[0], "first", 0.6, doc)

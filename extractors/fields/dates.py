@@ -45,7 +45,9 @@ RANGE_DM_WORD = re.compile(rf"{_D}\s+{_W}{_CONN}(\d{{1,2}})\s+{_W}\s*,?\s*{_Y}")
 RANGE_EN_DAYS = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}{_CONN}(\d{{1,2}}){_ORD},?\s*{_Y}")
 RANGE_EN_MD = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}{_CONN}{_W}\s+(\d{{1,2}}){_ORD},?\s*{_Y}")
 RANGE_KK_DAYS = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*-\s*(\d{{1,2}})\s*{_W}")
-RANGE_KK_DM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*{_W}\s*-?\s*(\d{{1,2}})\s*{_W}")
+# «2023 жылғы 19 ақпаннан 21 ақпанға дейін»: without a hyphen the first month must be in the ablative, else
+# «2025 ж. «06» мамыр» followed by a stamp's «27 «МАРАТ» on the next line would read as a range
+RANGE_KK_DM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*{_W}\s*(-?)\s*(\d{{1,2}})\s*{_W}")
 # Between two full dates of a range: connectors and year words only («т.» is «г.» misread).
 _PAIR_GAP = re.compile(
     r"^[\s,]*(?:[гт]\.?|года|год|ж\.?|жылғы|жыл)?[\s,]*(?P<conn>-|по|до|to|till|until|through|and|и|бастап)?\s*$"
@@ -176,8 +178,10 @@ def _kk_days(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
 
 
 def _kk_dm(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
-    (m1, s1), (m2, s2) = _month(g[2]), _month(g[4])
-    first, last = _shared_year(int(g[0]), m1, int(g[1]), m2, int(g[3]), printed_on_last=False)
+    if not g[3] and not _ABLATIVE.search(g[2].rstrip(".")):
+        return None, None, 0.0
+    (m1, s1), (m2, s2) = _month(g[2]), _month(g[5])
+    first, last = _shared_year(int(g[0]), m1, int(g[1]), m2, int(g[4]), printed_on_last=False)
     return first, last, min(s1, s2)
 
 
@@ -220,12 +224,13 @@ def _scan(text: str, patterns: tuple[tuple[re.Pattern[str], Builder], ...], take
 
 
 def _is_range_gap(text: str, first: DateMention, second: DateMention) -> bool:
-    gap = _PAIR_GAP.match(text[first.end:second.start])
-    if gap is None:
-        return False
+    between = text[first.end:second.start]
+    gap = _PAIR_GAP.match(between)
+    opened = _RANGE_OPENER.search(text[max(0, first.start - 12):first.start]) is not None
+    if gap is None:  # «с 20.05.2023 10 23.05.2023»: after «с», a connector misread as one or two signs
+        return opened and "\n" not in between and len(between.strip()) <= 2
     if gap.group("conn"):
         return True
-    opened = _RANGE_OPENER.search(text[max(0, first.start - 12):first.start]) is not None
     return opened or _ABLATIVE.search(text[first.start:first.end]) is not None
 
 

@@ -60,8 +60,11 @@ def _text_fields(doc: DocText, issuer: IssuerMention | None) -> dict[str, FieldV
     }
 
 
-def _date_fields(doc: DocText) -> dict[str, FieldValue]:
-    dates = assign_dates(doc)
+NO_COURSE_TYPES = frozenset({"diploma", "specialist_certificate"})
+
+
+def _date_fields(doc: DocText, doc_type: str) -> dict[str, FieldValue]:
+    dates = assign_dates(doc, has_course=doc_type not in NO_COURSE_TYPES)
     fields: dict[str, FieldValue] = {}
     for name, found in (("start_date", dates.start), ("end_date", dates.end), ("issue_date", dates.issue)):
         fields[name] = field_value(found[0], found[1], found[2]) if found else field_value(None, 0.0, None)
@@ -76,7 +79,7 @@ def extract_fields(pages: Sequence[PageText]) -> Extraction:
     doc_type, type_confidence = classify_doc_type(lines)
     language, _ = detect_language(lines)
     issuer = find_issuer(doc)
-    fields = {**_text_fields(doc, issuer), **_date_fields(doc), "cert_number": _cert_number(doc, qr_payloads)}
+    fields = {**_text_fields(doc, issuer), **_date_fields(doc, doc_type), "cert_number": _cert_number(doc, qr_payloads)}
     ordered = {name: fields[name] for name in FIELD_NAMES}
     alternatives = tuple(_from_mention(doc, m, m.value) for m in issuer_alternatives(doc, issuer))
     return Extraction(doc_type, type_confidence, language, ordered, qr_payloads, alternatives)

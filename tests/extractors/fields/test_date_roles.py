@@ -80,7 +80,31 @@ def test_a_yearless_issue_date_is_left_for_a_reviewer_to_confirm() -> None:
     assert without_period.issue is None  # no course end to take the year from: null, not a guess
 
 
+def test_an_issue_date_whose_year_was_misread_before_the_day_takes_the_course_year_unsurely() -> None:
+    text = "2021 жылғы 6 ақпаннан 15 ақпанға дейін\nБерілген күң2621 же Қы 22 ақпан"
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    assert found.issue is not None and found.issue[0] == "2021-02-22" and found.issue[1] < 0.6
+
+
 def test_a_label_with_its_second_word_misread_still_labels_the_issue_date() -> None:
     text = "04.01.2024 - 15.01.2024 аралығында\nКөлемі: 60 сағат\nБерілген куй? 22.01.2024 ж."
     found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
     assert found.issue is not None and found.issue[0] == "2024-01-22" and found.issue[1] >= 0.9
+
+
+@pytest.mark.parametrize("text", [
+    "ДИПЛОМ\nокончил(а) в 2019 году полный курс по специальности «Стоматология»\n03.02.2019\nПредседатель",
+    "СЕРТИФИКАТ\n«Емдеу ісі» мамандығы бойынша клиникалық практикаға жіберіледі\n2019 ж. «03» ақпан",
+])
+def test_a_lone_date_on_a_document_without_a_course_is_its_issue_date(text: str) -> None:
+    doc = DocText.of(build_lines([page_from_text(text)]))
+    course_less = assign_dates(doc, has_course=False)
+    assert (course_less.start, course_less.end) == (None, None)
+    assert course_less.issue is not None and course_less.issue[0] == "2019-02-03"
+    as_course = assign_dates(doc)  # on a course certificate the same lone date is the one-day event's
+    assert as_course.start is not None and as_course.start[0] == "2019-02-03" and as_course.issue is None
+
+
+def test_an_order_date_is_not_a_diplomas_issue_date() -> None:
+    doc = DocText.of(build_lines([page_from_text("ДИПЛОМ\nприказ № 12 от 03.02.2019\nПредседатель")]))
+    assert assign_dates(doc, has_course=False).issue is None

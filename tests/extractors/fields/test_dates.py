@@ -130,3 +130,14 @@ def test_two_digit_years_and_bounds() -> None:
 def test_a_quoted_day_read_as_letters_is_a_day() -> None:
     assert _single("по «Об» марта 2025 г.") == date(2025, 3, 6)
     assert normalize_text("ТОО «АО» «Ио»") == "ТОО «АО» «Ио»"  # letters that are not digit look-alikes stay
+
+
+def test_a_kazakh_date_followed_by_a_day_and_a_word_is_no_range_without_ablative_or_hyphen() -> None:
+    found = find_dates("Берілген күні: 2025 ж. «06» мамыр\n27 «МАРАТ")  # the second line is a stamp's ring text
+    assert [(m.first, m.last) for m in found] == [(date(2025, 5, 6), None)]
+    assert _range("2024 жылғы 26 ақпан - 8 наурыз") == (date(2024, 2, 26), date(2024, 3, 8))
+
+
+def test_a_misread_connector_after_s_still_joins_the_range() -> None:
+    assert _range("с 20.05.2023 10 23.05.2023") == (date(2023, 5, 20), date(2023, 5, 23))
+    assert [m.is_range for m in find_dates("выдан 20.05.2023 10 23.05.2023")] == [False, False]
