@@ -15,10 +15,10 @@ _LABEL = (
     r"|тіркеу\s+№|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
     r"|serial|reg\.?\s*no\.?|номер\s+сертификата|сертификат\s+нөмірі|нөмірі|номер|number|id"
     r"|№|(?<![^\W\d_])(?:[nхмк][oо°º9еe2sа]|n)(?![^\W\d_])\.?"
-    r"|(?-i:[NК][eoº°2о](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/]?\d)))"  # «№» read "Ne", "Ко" glued to it: "NeKZ-2021-…"
+    r"|(?-i:[NКХМ][eoº°2о](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/]?\d)))"  # «№» read "Ne", "Ко", "Хо" glued to it: "NeKZ-2021-…"
 )
 # A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678").
-_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KК][27З])\s(?=\d{4}))?"  # «К7 …»: KZ
+_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KК][27З]\.?)\s(?=\d{4}))?"  # «К7 …», «К7. …»: KZ
 _VALUE = r"(?P<value>" + _SERIES + r"[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\-/.]{1,30}[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,2})"
 LABELLED_NUMBER = re.compile(_LABEL + r"[\s:#№.\\|,;_]{0,4}" + _VALUE, re.IGNORECASE)
 # Numbers that belong to something else than the certificate.
@@ -28,7 +28,8 @@ FOREIGN_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-» (Cyrillic К, Z taken for 7, 2 or a slash).
-KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27З/]{1,2}(?=[-/ ]\d)|[Z27З](?=\d))")  # «К27-…», «К/-…»: Z read twice, as /
+# «К27-…», «К/-…»: Z read twice, as /; «К7. 9…»: a speck read as a dot after it
+KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27З/]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
 # «СМЕ-2024…»: a prefix of three or more Cyrillic letters that all look Latin is an OCR reading of a Latin one.
 LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")
 # «ПК-» (повышение квалификации) read by a Latin model: П as "II" or "N" ("IIK-39/362", "NK-53/403").

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields.document import DocLine, DocText
+from extractors.fields.names import SIGNATORY_WORDS
 
 LEGAL_FORM = re.compile(
     r"(?<![^\W\d_])(НАО|АО|АҚ|ТОО|КЕАК|ШЖК|ЖШҚ|РГП|ГКП|КГП|ГУ|РГУ|РГКП|КЕАҚ|ШЖҚ|РМК|ЖШС|МКҚК|КМК|ЧУ|ЧУО|LLP|JSC|NJSC|NCJSC|Ltd|LLC"
@@ -43,6 +44,9 @@ MINISTRY = re.compile(r"(министерств|министрлігі|ministry)
 # «… здравоохранения» с»: one lowercase letter after the closing quote is a stamp's edge or the next line's start
 TRAILING_STRAY_LETTER = re.compile(r"(?<=»)\s+[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]$")
 LEADING_STRAY_SIGNS = re.compile(r"^(?=[^\w«]*[^\w\s«\"“”„'])[^\w«]+\s+(?=[\w«\"“])")
+# «5 «А.Н. Сызғанов … орталығы» ШЖҚ РМК |»: a digit before the opening quote, a bar after the name (stamp, frame)
+LEADING_STRAY_DIGIT = re.compile(r"^\d\s+(?=«)")
+TRAILING_STRAY_SIGNS = re.compile(r"\s+[|/\\_~]+$")
 MAX_ISSUER_WORDS = 16  # a longer line is prose that mentions an organization, not its name
 HEADER_DEPTH = 0.4  # the share of the first page where the issuer's name is normally printed
 MAX_TITLE_WRAP = 3  # words of an English name carried over to the next line
@@ -104,6 +108,8 @@ def _continues(current: str, following: DocLine) -> bool:
     text = following.text
     if NOT_ISSUER.search(text) or DOCUMENT_TITLE.search(text) or MINISTRY.search(text):
         return False
+    if SIGNATORY_WORDS.match(text) and not _quotes_open(current):  # "… Development" / "Director" signing under it
+        return False
     if _quotes_open(current):
         return True
     if _only_legal_forms(current) or (LEGAL_FORM_WORDS.search(current) and not ORG_WORD.search(current)):
@@ -158,7 +164,7 @@ def _mention_of(doc: DocText, line: DocLine, score: float) -> IssuerMention:
     stray = LEADING_STRAY_SIGNS.match(value)  # «“> НАО «…»»: a stamp's or frame's edge read before the name
     if stray:
         value = value[stray.end():]
-    value = TRAILING_STRAY_LETTER.sub("", value)
+    value = TRAILING_STRAY_SIGNS.sub("", TRAILING_STRAY_LETTER.sub("", LEADING_STRAY_DIGIT.sub("", value)))
     return IssuerMention(value, start, end, min(0.95, 0.4 + score * 0.75))
 
 

@@ -59,6 +59,10 @@ def _program(text: str) -> str | None:
         ("“> НАО «Медицинский университет Семей»\nСЕРТИФИКАТ", "НАО «Медицинский университет Семей»"),  # an edge
         ("РГП на ПХВ «Республиканский центр развития здравоохранения» с\nСЕРТИФИКАТ",
          "РГП на ПХВ «Республиканский центр развития здравоохранения»"),  # a stray letter after the name
+        ("Mayo Clinic School of Continuous Professional Development\nDirector\nCERTIFICATE",
+         "Mayo Clinic School of Continuous Professional Development"),  # the signer's title under the name
+        ("5 «А.Н. Сызғанов атындағы Ұлттық ғылыми хирургия орталығы» ШЖҚ РМК |\nСЕРТИФИКАТ",
+         "«А.Н. Сызғанов атындағы Ұлттық ғылыми хирургия орталығы» ШЖҚ РМК"),  # a stamp's digit, a frame's bar
     ],
 )
 def test_issuer(text: str, expected: str) -> None:
