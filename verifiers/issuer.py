@@ -178,17 +178,23 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u221
 _MARKS = str.maketrans(dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039\u203a'\",.;:", " "))
 
 
+# Kazakh letters whose mark (a tail, a bar) OCR drops: «КЕАК» for «КЕАҚ», «Казакстан» for «Қазақстан»
+_KAZAKH_MARKS = str.maketrans("әғқңөұүһӘҒҚҢӨҰҮҺ", "агкноуухАГКНОУУХ")
+
+
 def _print_styles_removed(text: str) -> str:
-    folded = lookalikes_as_latin(text.translate(_DASHES).translate(_MARKS))
+    # case folded too: Cyrillic «жшс» and «ЖШС» differ only in size, which OCR misjudges
+    folded = lookalikes_as_latin(text.translate(_DASHES).translate(_MARKS).translate(_KAZAKH_MARKS)).casefold()
     decomposed = unicodedata.normalize("NFKD", folded)
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def spelled_as_registered(read: str, registered: str) -> bool:
-    """Whether `read` is `registered` but for accents, dash styles, quotes, stray commas or stops and letters of
-    the other script that print the same, which OCR drops, adds or swaps («Universitatsmedizin» for
-    «Universitätsmedizin», "-" for "–", «орталығы,» for «орталығы», Cyrillic «Мауо» for "Mayo"):
-    the register's spelling is then the print's. Any letter that differs keeps the name as read."""
+    """Whether `read` is `registered` but for accents, Kazakh letters' marks, letter case, dash styles, quotes,
+    stray commas or stops and letters of the other script that print the same, which OCR drops, adds or swaps
+    («Universitatsmedizin» for «Universitätsmedizin», «КЕАК» for «КЕАҚ», «жшс» for «ЖШС», "-" for "–",
+    «орталығы,» for «орталығы», Cyrillic «Мауо» for "Mayo"): the register's spelling is then the print's. Any
+    letter that differs keeps the name as read."""
     return read != registered and _print_styles_removed(read) == _print_styles_removed(registered)
 
 

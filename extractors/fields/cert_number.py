@@ -17,8 +17,8 @@ _LABEL = (
     r"|№|(?<![^\W\d_])(?:[nхмк][oо°º9еe2sа]|n)(?![^\W\d_])\.?"
     r"|(?-i:[NКХМ][eoº°2о](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/]?\d)))"  # «№» read "Ne", "Ко", "Хо" glued to it: "NeKZ-2021-…"
 )
-# A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678").
-_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KК][27З]\.?)\s(?=\d{4}))?"  # «К7 …», «К7. …»: KZ
+# A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678"); «К7 …», «К7. …» are KZ.
+_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KК][27З]\.?)\s(?=\d{4}))?"
 _VALUE = r"(?P<value>" + _SERIES + r"[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\-/.]{1,30}[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,2})"
 LABELLED_NUMBER = re.compile(_LABEL + r"[\s:#№.\\|,;_]{0,4}" + _VALUE, re.IGNORECASE)
 # Numbers that belong to something else than the certificate.
