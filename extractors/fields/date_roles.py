@@ -10,8 +10,8 @@ from extractors.fields.dates import DateMention, find_dates, make_date
 from extractors.fields.document import DocText, Span
 from extractors.fields.months import month_of
 
-ISSUE_LABEL = re.compile(
-    r"(дата\s+выдачи|выдан[оа]?|выдачи|берілген\s+күні|берілген(?:\s+[^\s\d]{2,5})?|берілді|date\s+of\s+issue"
+ISSUE_LABEL = re.compile(  # «ыдано»: «Выдано» with its В lost
+    r"(дата\s+выдачи|выдан[оа]?|(?<![^\W\d_])ыдан[оа]?|выдачи|берілген\s+күні|берілген(?:\s+[^\s\d]{2,5})?|берілді|date\s+of\s+issue"
     r"|issued(\s+on)?|issue\s+date|date\s+issued|дата\s+регистрации|тіркелген\s+күні|awarded\s+on)[\s:;.,?-]*$",
     re.IGNORECASE,
 )

@@ -16,7 +16,7 @@ INITIALS = re.compile(rf"[{_UP}]\.\s?(?:[{_UP}]\.)?")
 _TOKEN = re.compile(r"\S+")
 PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
 
-# Name labels after which the name follows (and the table ruling read as "|" between label and name).
+# Name labels after which the name follows (and the table ruling read as "|", "(" or "[" between label and name).
 LABEL_BEFORE_NAME = re.compile(
     r"((?:ф\.?\s?и\.?\s?о\.?|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+аты)?)"
     r"(?:\s+(?:слушател\w*|участник\w*|выпускник\w*|специалист\w*|врач\w*|қатысушы\w*|т[ыи][ңн]даушы\w*))?"
@@ -24,7 +24,7 @@ LABEL_BEFORE_NAME = re.compile(
     r"|выдан(?:[оа]|\([оа]\))?|выдается|настоящим\s+подтверждается,?\s+что|подтверждает(?:ся)?,?\s+что"
     r"|удостоверяет(?:ся)?,?\s+что|осымен\s+расталады|(?:^|(?<=\n))берілді|т[ыи][ңн]даушы|this\s+certifies\s+that"
     r"|this\s+is\s+to\s+certify\s+that|certifies\s+that|certify\s+that|awarded\s+to|presented\s+to|granted\s+to"
-    r"|issued\s+to|осы\s+(?:сертификат|куәлік)\w*|куәлік|сертификат\s+берілді)\s*[:\-—]?\s*(?:\|\s*)?",
+    r"|issued\s+to|осы\s+(?:сертификат|куәлік)\w*|куәлік|сертификат\s+берілді)\s*[:\-—]?\s*(?:[|(\[]\s*)?",
     re.IGNORECASE,
 )
 DATIVE_LABEL = re.compile(r"выда[нё]", re.IGNORECASE)  # «выдан(о) Ивановой Анне» governs the dative
