@@ -11,7 +11,7 @@ from verifiers.certificates import CertificateRegister, facts_from_extraction, r
 from verifiers.credit_units import DocumentUnits, document_units
 from verifiers.fields import field_date, field_text
 from verifiers.flags import OUT_OF_WINDOW, Flag
-from verifiers.identity import holder_flag
+from verifiers.identity import holder_flag, spelled_as_applicant
 from verifiers.issuer import IssuerIndex, first_match, issuer_flags, spelled_as_registered
 from verifiers.plausibility import date_flags
 from verifiers.qr_check import qr_findings
@@ -46,6 +46,7 @@ class DocumentVerdict:
     flags: tuple[Flag, ...]
     units: DocumentUnits
     issuer: FieldValue | None = None  # another line than the one read named the registered issuer
+    holder: FieldValue | None = None  # the read holder in the applicant's spelling (a few letters were misread)
 
 
 def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
@@ -83,18 +84,30 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
                     today: date) -> DocumentVerdict:
     """Every check that needs only this document, the applicant and the registers."""
     original = extraction
+    holder = _holder_as_applicant(extraction, applicant)
+    if holder is not None:
+        extraction = replace(extraction, fields={**extraction.fields, "holder_name": holder})
     if extraction.doc_type in ISSUED_DOCUMENT_TYPES or extraction.doc_type == "translation":
         extraction = _issuer_read(extraction, registers)  # a translation names its original's issuer
     org_id, flags = _issuer_checks(extraction, registers)
     submitted_at = applicant.submitted_at if applicant else today
     found = [*flags, *date_flags(extraction, min(submitted_at, today))]
     if applicant is not None:
-        holder = holder_flag(field_text(extraction, "holder_name"), applicant.names)
-        found.extend([holder] if holder else [])
+        mismatch = holder_flag(field_text(extraction, "holder_name"), applicant.names)
+        found.extend([mismatch] if mismatch else [])
     fields = {name: value.value for name, value in extraction.fields.items()}
     found.extend(qr_findings(extraction.qr_payloads, fields))
     units = document_units(extraction, submitted_at)
     if units.criterion is None:  # the window only matters for documents that earn units
         found = [f for f in found if f.code != OUT_OF_WINDOW]
-    replaced = extraction.fields.get("issuer") if extraction is not original else None
-    return DocumentVerdict(org_id, tuple(found), units, replaced)
+    issuer = extraction.fields.get("issuer")
+    replaced = issuer if issuer is not original.fields.get("issuer") else None
+    return DocumentVerdict(org_id, tuple(found), units, replaced, holder)
+
+
+def _holder_as_applicant(extraction: Extraction, applicant: Applicant | None) -> FieldValue | None:
+    read = extraction.fields.get("holder_name")
+    if applicant is None or read is None:
+        return None
+    spelled = spelled_as_applicant(field_text(extraction, "holder_name"), applicant.names)
+    return replace(read, value=spelled) if spelled else None

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from verifiers.flags import HOLDER_MISMATCH, Flag, make_flag
-from verifiers.text import collapse_doubles, skeleton, words
+from verifiers.text import collapse_doubles, kazakh_marks_dropped, skeleton, words
 
 # One OCR slip in a 6+ letter name still passes (2*5/12 = 83 %); one changed letter in a 5-letter name
 # (Marat / Murat = 80 %) does not, since that is more often another person than a misread.
@@ -110,3 +111,38 @@ def holder_flag(document_name: str | None, applicant_names: Sequence[str]) -> Fl
             "reason": match.reason,
         },
     )
+
+
+MAX_SLIPS_PER_WORD = 2  # letters OCR may have misread in one word for the applicant's spelling to stand in
+
+
+def _script(text: str) -> str:
+    return "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in text) else "latin"
+
+
+def _as_applicant_word(read: str, declared: str) -> str | None:
+    """The applicant's word in the read word's case when the two differ by a few misread letters; None when they
+    differ more, or only by Kazakh letters' marks (the print may well spell «Жаксыбекова» the Russian way)."""
+    a, b = read.casefold(), declared.casefold()
+    if Levenshtein.distance(a, b) > MAX_SLIPS_PER_WORD or fuzz.ratio(a, b) < TOKEN_MATCH_THRESHOLD:
+        return None
+    if a != b and kazakh_marks_dropped(a) == kazakh_marks_dropped(b):
+        return None
+    return declared.upper() if read.isupper() else declared
+
+
+def spelled_as_applicant(document_name: str | None, applicant_names: Sequence[str]) -> str | None:
+    """The read holder name in the applicant's spelling when it is the applicant's name, word for word in the same
+    script, with a few letters misread («Кузнеиова» for «Кузнецова»); None when nothing would change."""
+    if not document_name or not best_name_match(document_name, applicant_names).is_match:
+        return None
+    read = document_name.split()
+    for declared in (n.split() for n in applicant_names if n and _script(n) == _script(document_name)):
+        if len(declared) != len(read):
+            continue
+        pairs = _pair_tokens(read, declared)  # greedy best pairs; the order of the words as printed is kept
+        words_as_applicant = {r: _as_applicant_word(r, d) for r, d, _ in pairs}
+        if len(pairs) == len(read) and all(words_as_applicant.values()):
+            spelled = " ".join(words_as_applicant[word] or word for word in read)
+            return spelled if spelled != document_name else None
+    return None

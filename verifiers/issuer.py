@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from verifiers.flags import ISSUER_NOT_ACCREDITED, ISSUER_UNKNOWN, Flag, make_flag
 from verifiers.registry import Organization
-from verifiers.text import lookalikes_as_latin, skeleton, words
+from verifiers.text import kazakh_marks_dropped, lookalikes_as_latin, skeleton, words
 
 # token_sort_ratio on normalised names; below this an issuer is unknown, not forced onto the nearest name.
 MATCH_THRESHOLD = 88.0
@@ -178,13 +178,9 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u221
 _MARKS = str.maketrans(dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039\u203a'\",.;:", " "))
 
 
-# Kazakh letters whose mark (a tail, a bar) OCR drops: «КЕАК» for «КЕАҚ», «Казакстан» for «Қазақстан»
-_KAZAKH_MARKS = str.maketrans("әғқңөұүһӘҒҚҢӨҰҮҺ", "агкноуухАГКНОУУХ")
-
-
 def _print_styles_removed(text: str) -> str:
-    # case folded too: Cyrillic «жшс» and «ЖШС» differ only in size, which OCR misjudges
-    folded = lookalikes_as_latin(text.translate(_DASHES).translate(_MARKS).translate(_KAZAKH_MARKS)).casefold()
+    # Kazakh letters' marks dropped («КЕАК» for «КЕАҚ»), case folded («жшс» and «ЖШС» differ only in size)
+    folded = lookalikes_as_latin(kazakh_marks_dropped(text.translate(_DASHES).translate(_MARKS))).casefold()
     decomposed = unicodedata.normalize("NFKD", folded)
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 

@@ -102,14 +102,15 @@ def _number_key(extraction: Extraction) -> str | None:
     return key if key and len(key) <= MAX_NUMBER_LENGTH else None
 
 
-def _take_issuer(document: Document, issuer: FieldValue) -> None:
-    """Another line of the document named the registered issuer: that line becomes the read issuer."""
-    document.fields = {**(document.fields or {}), "issuer": issuer.value}
-    document.confidence = {**(document.confidence or {}), "issuer": round(issuer.confidence, 3)}
+def _take_field(document: Document, name: str, value: FieldValue) -> None:
+    """A verifier settled a read field (the registered issuer's line, the applicant's spelling): it is the read
+    value now."""
+    document.fields = {**(document.fields or {}), name: value.value}
+    document.confidence = {**(document.confidence or {}), name: round(value.confidence, 3)}
     extra = dict(document.extra or {})
     boxes = dict(extra.get("field_boxes", {}))
-    if issuer.box is not None:
-        boxes["issuer"] = [issuer.page_no, *dataclasses.astuple(issuer.box)]
+    if value.box is not None:
+        boxes[name] = [value.page_no, *dataclasses.astuple(value.box)]
     document.extra = {**extra, "field_boxes": boxes}
 
 
@@ -125,10 +126,11 @@ def _verify_submission(session: Session, submission: Submission, registers: Regi
         document.issuer_org_id = verdict.issuer_org_id
         document.canonical_number = _number_key(extraction)
         read_flags = tuple(_flag_from_json(f) for f in (document.extra or {}).get("read_flags", []))
-        if verdict.issuer is not None:
-            _take_issuer(document, verdict.issuer)
-            extraction = dataclasses.replace(extraction, fields={**extraction.fields, "issuer": verdict.issuer})
-            read_flags = field_confirmed(read_flags, "issuer")
+        for name, settled in (("issuer", verdict.issuer), ("holder_name", verdict.holder)):
+            if settled is not None:
+                _take_field(document, name, settled)
+                extraction = dataclasses.replace(extraction, fields={**extraction.fields, name: settled})
+                read_flags = field_confirmed(read_flags, name)
         pages = tuple(PageLanguage(None, p.text) for p in document.pages)
         submitted.append(SubmittedDocument(str(document.id), extraction, (*read_flags, *verdict.flags),
                                            verdict.units, pages))

@@ -85,3 +85,15 @@ def test_a_translation_names_its_originals_issuer_as_registered_without_checking
     verdict = verify_document(document, None, Registers([org], []), today=date(2024, 2, 1))
     assert verdict.issuer is not None and verdict.issuer.value == "Charité – Universitätsmedizin Berlin"
     assert verdict.issuer_org_id is None and not verdict.flags
+
+
+def test_a_holder_read_with_a_misread_letter_is_given_in_the_applicants_spelling() -> None:
+    read = extraction("seminar", holder_name="Кузнеиова Елена", issuer="ТОО «Неизвестный центр»",
+                      issue_date="2024-01-10")
+    applicant = Applicant(("Кузнецова Елена",), date(2024, 2, 1))
+    verdict = verify_document(read, applicant, Registers([ORG], []), today=date(2024, 2, 1))
+    assert verdict.holder is not None and verdict.holder.value == "Кузнецова Елена"
+    assert verdict.issuer is None and not any(flag.code == "HOLDER_MISMATCH" for flag in verdict.flags)
+    other = verify_document(replace(read, fields={**read.fields, "holder_name": FieldValue("Петрова Анна", 0.9)}),
+                            applicant, Registers([ORG], []), today=date(2024, 2, 1))
+    assert other.holder is None and any(flag.code == "HOLDER_MISMATCH" for flag in other.flags)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifiers.identity import compare_names, holder_flag
+from verifiers.identity import compare_names, holder_flag, spelled_as_applicant
 
 APPLICANT = ("Жақсыбекова Әйгерім Серікқызы", "ZHAKSYBEKOVA AIGERIM")
 
@@ -63,3 +63,29 @@ def test_no_holder_read_gives_no_flag() -> None:
 )
 def test_more_transliterations(on_document: str, applicant: str) -> None:
     assert compare_names(on_document, applicant).is_match
+
+
+@pytest.mark.parametrize(("read", "applicant", "spelled"), [
+    ("Кузнеиова Елена Владимировна", ("Кузнецова Елена Владимировна", "KUZNETSOVA ELENA"),
+     "Кузнецова Елена Владимировна"),  # ц read as и
+    ("VIKTORITA PETROVA", ("Петрова Виктория", "VIKTORIIA PETROVA"), "VIKTORIIA PETROVA"),  # the Latin spelling
+    ("КУЗНЕИОВА ЕЛЕНА", ("Кузнецова Елена",), "КУЗНЕЦОВА ЕЛЕНА"),  # printed in capitals: kept so
+    ("Елена Кузнеиова", ("Кузнецова Елена",), "Елена Кузнецова"),  # the printed order is kept
+    ("Құдайбергенова Перизат Амангелджызы", ("Құдайбергенова Перизат Амангелдіқызы",),
+     "Құдайбергенова Перизат Амангелдіқызы"),
+])
+def test_a_name_read_with_a_few_letters_wrong_is_spelt_as_the_applicants(
+        read: str, applicant: tuple[str, ...], spelled: str) -> None:
+    assert spelled_as_applicant(read, applicant) == spelled
+
+
+@pytest.mark.parametrize(("read", "applicant"), [
+    ("Жаксыбекова Айгерим", ("Жақсыбекова Әйгерім Серікқызы",)),  # a Russian spelling may be the print's
+    ("Соловьева Елена", ("Соловьёва Елена",)),  # so may е for ё
+    ("Ахметов Ержан", ("Ахметов Ерлан",)),  # another person: HOLDER_MISMATCH, not a respelling
+    ("Кузнецова Елена", ("Кузнецова Елена Владимировна",)),  # fewer words: nothing to respell
+    ("Кузнецова Елена", ("Кузнецова Елена",)),  # the same: nothing changes
+    ("KUZNEISOVA ELENA", ("Кузнецова Елена",)),  # another script: transliteration is not a misread
+])
+def test_a_name_is_kept_as_read_unless_only_misread_letters_differ(read: str, applicant: tuple[str, ...]) -> None:
+    assert spelled_as_applicant(read, applicant) is None
