@@ -30,6 +30,7 @@ FOREIGN_CONTEXT = re.compile(
 # The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-» (Cyrillic К, Z taken for 7, 2 or a slash).
 # «К27-…», «К/-…»: Z read twice, as /; «К7. 9…»: a speck read as a dot after it
 KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27З/]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
+KZ_DOT_FOR_SPACE = re.compile(r"^([KК][Z27З])\.(?=\d{6})")  # «К7.50216837»: the space read as a dot
 # «СМЕ-2024…»: a prefix of three or more Cyrillic letters that all look Latin is an OCR reading of a Latin one.
 LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")
 # «ПК-» (повышение квалификации) read by a Latin model: П as "II" or "N" ("IIK-39/362", "NK-53/403").
@@ -51,7 +52,7 @@ def clean_number(raw: str) -> str | None:
     """Strip label remnants and trailing punctuation; fold digit look-alikes; None if it is no number."""
     value = re.sub(r"\s+", " ", raw.strip(" .,;:-/").lstrip("№#"))
     value = fold_digits(value)
-    value = KZ_PREFIX_MISREAD.sub("KZ", value)
+    value = KZ_PREFIX_MISREAD.sub("KZ", KZ_DOT_FOR_SPACE.sub(r"\1 ", value))
     value = LOOKALIKE_PREFIX.sub(lambda m: m.group(0).translate(CYRILLIC_TO_LATIN), value)
     value = PK_PREFIX_MISREAD.sub("ПК", value)
     if sum(ch.isdigit() for ch in value) < 1:
