@@ -12,6 +12,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from extractors.errors import UnreadableDocument
+from extractors.raster import gray_without_coloured_ink
 from extractors.types import Box, Line, PageText, Word
 
 _HEADER_WINDOW = 1024
@@ -112,8 +113,12 @@ def pdf_text_layer(data: bytes, max_pages: int) -> tuple[PageText | None, ...] |
 
 
 def render_pdf_pages(data: bytes, dpi: int, page_numbers: Iterable[int] | None = None,
-                     max_pixels_per_page: int | None = None) -> Iterator[tuple[int, np.ndarray]]:
-    """(1-based page number, grayscale array) for each requested page rendered at `dpi`, one at a time."""
+                     max_pixels_per_page: int | None = None, *,
+                     lighten_stamps: bool = False) -> Iterator[tuple[int, np.ndarray]]:
+    """(1-based page number, grayscale array) for each requested page rendered at `dpi`, one at a time.
+
+    `lighten_stamps`: render in colour and lighten coloured ink as for image files (a scanned PDF carries the
+    same blue stamps over printed lines as a JPEG scan)."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -129,8 +134,10 @@ def render_pdf_pages(data: bytes, dpi: int, page_numbers: Iterable[int] | None =
                 if pixels > max_pixels_per_page:  # huge page size: render smaller rather than refuse
                     scale *= (max_pixels_per_page / pixels) ** 0.5
             try:
-                bitmap = page.render(scale=scale, grayscale=True)
+                bitmap = page.render(scale=scale, grayscale=not lighten_stamps, rev_byteorder=lighten_stamps)
                 pixels_array = np.array(bitmap.to_numpy(), dtype=np.uint8)
+                if lighten_stamps and pixels_array.ndim == 3:
+                    pixels_array = gray_without_coloured_ink(pixels_array[:, :, :3])
             except pdfium.PdfiumError as exc:
                 raise UnreadableDocument(f"damaged PDF: page {number} cannot be rendered") from exc
             finally:

@@ -100,6 +100,14 @@ def _rgb_to_gray(image: Image.Image) -> np.ndarray:
     return gray
 
 
+def gray_without_coloured_ink(rgb: np.ndarray) -> np.ndarray:
+    """without_coloured_ink of an RGB array, band by band (no whole-page temporaries)."""
+    gray = np.empty(rgb.shape[:2], np.uint8)
+    for top in range(0, rgb.shape[0], _BAND_ROWS):
+        gray[top:top + _BAND_ROWS] = without_coloured_ink(np.ascontiguousarray(rgb[top:top + _BAND_ROWS]))
+    return gray
+
+
 COLOURED_INK = 60  # max - min channel spread above which a pixel is blue/violet/red ink rather than black print
 
 

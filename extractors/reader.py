@@ -113,7 +113,8 @@ def _read_pdf(data: bytes, engine: TesseractEngine, limits: ReadLimits) -> Itera
     layer = pdf_text_layer(data, limits.max_pages) or (None,) * page_count
     text_pages = {page.page_no: page for page in layer if page is not None}
     scanned = [number for number in range(1, page_count + 1) if number not in text_pages]
-    for number, gray in render_pdf_pages(data, limits.ocr_dpi, scanned, limits.max_pixels_per_page):
+    for number, gray in render_pdf_pages(data, limits.ocr_dpi, scanned, limits.max_pixels_per_page,
+                                         lighten_stamps=True):
         yield _ocr_read_page(gray, number, engine, limits)
     if text_pages:
         for number, gray in render_pdf_pages(data, limits.qr_dpi, sorted(text_pages)):

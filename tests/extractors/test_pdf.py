@@ -98,3 +98,24 @@ def test_truncated_pdf_refused_or_still_readable() -> None:
 def test_page_limit() -> None:
     with pytest.raises(UnreadableDocument, match="limit 0"):
         check_pdf(born_digital_pdf(("a",)), 0)
+
+
+def _pdf_with_blue_stamp_over_black_print() -> bytes:
+    buffer = io.BytesIO()
+    document = canvas.Canvas(buffer, pagesize=(200, 100))
+    document.setFillColorRGB(0.2, 0.3, 0.8)
+    document.rect(90, 0, 20, 100, stroke=0, fill=1)  # a blue stamp stroke
+    document.setFillColorRGB(0, 0, 0)
+    document.rect(20, 40, 160, 20, stroke=0, fill=1)  # black print crossing it (a scan shows the darker ink)
+    document.showPage()
+    document.save()
+    return buffer.getvalue()
+
+
+def test_a_scanned_pdf_has_its_stamps_lightened_like_an_image_scan() -> None:
+    data = _pdf_with_blue_stamp_over_black_print()
+    plain = dict(render_pdf_pages(data, 72))[1]
+    lightened = dict(render_pdf_pages(data, 72, lighten_stamps=True))[1]
+    assert plain[10, 100] < 130  # grayscale rendering: the stamp is as dark as faint print
+    assert lightened[10, 100] > 180  # the stamp on the paper is light
+    assert lightened[50, 100] < 40 and lightened[50, 50] < 40  # black print stays black, under the stamp too
