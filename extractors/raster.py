@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import cv2
 import numpy as np
@@ -91,21 +91,24 @@ def to_gray(image: Image.Image) -> np.ndarray:
 _BAND_ROWS = 256  # colour is converted band by band: whole-page temporaries of a 10 MP scan cost ~100 MB
 
 
-def _rgb_to_gray(image: Image.Image) -> np.ndarray:
-    width, height = image.size
+def _gray_by_bands(height: int, width: int, band: Callable[[int, int], np.ndarray]) -> np.ndarray:
+    """without_coloured_ink of a page whose RGB rows top..bottom `band` returns, one band at a time."""
     gray = np.empty((height, width), np.uint8)
     for top in range(0, height, _BAND_ROWS):
-        band = np.asarray(image.crop((0, top, width, min(height, top + _BAND_ROWS))), dtype=np.uint8)
-        gray[top:top + band.shape[0]] = without_coloured_ink(band)
+        bottom = min(height, top + _BAND_ROWS)
+        gray[top:bottom] = without_coloured_ink(band(top, bottom))
     return gray
+
+
+def _rgb_to_gray(image: Image.Image) -> np.ndarray:
+    width, height = image.size
+    return _gray_by_bands(height, width, lambda top, bottom: np.asarray(
+        image.crop((0, top, width, bottom)), dtype=np.uint8))
 
 
 def gray_without_coloured_ink(rgb: np.ndarray) -> np.ndarray:
     """without_coloured_ink of an RGB array, band by band (no whole-page temporaries)."""
-    gray = np.empty(rgb.shape[:2], np.uint8)
-    for top in range(0, rgb.shape[0], _BAND_ROWS):
-        gray[top:top + _BAND_ROWS] = without_coloured_ink(np.ascontiguousarray(rgb[top:top + _BAND_ROWS]))
-    return gray
+    return _gray_by_bands(rgb.shape[0], rgb.shape[1], lambda top, bottom: np.ascontiguousarray(rgb[top:bottom]))
 
 
 COLOURED_INK = 60  # max - min channel spread above which a pixel is blue/violet/red ink rather than black print
