@@ -156,7 +156,18 @@ class IssuerIndex:
         if best is not None:
             name = best[0]
             return IssuerMatch(self._exact[name], float(best[1]), self._shown[name])
-        return self._truncated_match(key, candidates)
+        return self._unspaced_match(key, candidates) or self._truncated_match(key, candidates)
+
+    def _unspaced_match(self, key: str, candidates: list[str] | tuple[str, ...]) -> IssuerMatch | None:
+        """A word split by a space OCR added («Universitäts medizin») moves in a sorted-token comparison: the
+        names compared without their spaces."""
+        unspaced = {c.replace(" ", ""): c for c in candidates}
+        best = process.extractOne(key.replace(" ", ""), tuple(unspaced), scorer=fuzz.ratio,
+                                  score_cutoff=MATCH_THRESHOLD)
+        if best is None:
+            return None
+        name = unspaced[best[0]]
+        return IssuerMatch(self._exact[name], float(best[1]), self._shown[name])
 
     def _truncated_match(self, key: str, candidates: Iterable[str]) -> IssuerMatch | None:
         """A long name cut at a line break: the read words begin exactly one organization's name and cover
@@ -182,15 +193,15 @@ def _print_styles_removed(text: str) -> str:
     # Kazakh letters' marks dropped («КЕАК» for «КЕАҚ»), case folded («жшс» and «ЖШС» differ only in size)
     folded = lookalikes_as_latin(kazakh_marks_dropped(text.translate(_DASHES).translate(_MARKS))).casefold()
     decomposed = unicodedata.normalize("NFKD", folded)
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    return "".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())  # spaces OCR adds
 
 
 def spelled_as_registered(read: str, registered: str) -> bool:
-    """Whether `read` is `registered` but for accents, Kazakh letters' marks, letter case, dash styles, quotes,
-    stray commas or stops and letters of the other script that print the same, which OCR drops, adds or swaps
-    («Universitatsmedizin» for «Universitätsmedizin», «КЕАК» for «КЕАҚ», «жшс» for «ЖШС», "-" for "–",
-    «орталығы,» for «орталығы», Cyrillic «Мауо» for "Mayo"): the register's spelling is then the print's. Any
-    letter that differs keeps the name as read."""
+    """Whether `read` is `registered` but for what OCR drops, adds or swaps without changing a letter: accents,
+    Kazakh letters' marks, letter case, spaces, dash styles, quotes, stray commas or stops, and letters of the
+    other script that print the same («Universitatsmedizin» for «Universitätsmedizin», «КЕАК» for «КЕАҚ», «жшс»
+    for «ЖШС», «Асф ендиярова», "-" for "–", «орталығы,» for «орталығы», Cyrillic «Мауо» for "Mayo"): the
+    register's spelling is then the print's. Any letter that differs keeps the name as read."""
     return read != registered and _print_styles_removed(read) == _print_styles_removed(registered)
 
 

@@ -40,13 +40,17 @@ NOT_ISSUER = re.compile(
     re.IGNORECASE,
 )
 # A ministry heads many certificates above the real issuer; it is the issuer only with its own legal form.
-MINISTRY = re.compile(r"(министерств|министрлігі|ministry)", re.IGNORECASE)
+MINISTRY = re.compile(r"(министерств|министрл|ministry)", re.IGNORECASE)  # «министрлі ігі»: split by OCR
 # «… здравоохранения» с»: one lowercase letter after the closing quote is a stamp's edge or the next line's start
 TRAILING_STRAY_LETTER = re.compile(r"(?<=»)\s+[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]$")
 LEADING_STRAY_SIGNS = re.compile(r"^(?=[^\w«]*[^\w\s«\"“”„'])[^\w«]+\s+(?=[\w«\"“])")
-# «5 «А.Н. Сызғанов … орталығы» ШЖҚ РМК |»: a digit before the opening quote, a bar after the name (stamp, frame)
-LEADING_STRAY_DIGIT = re.compile(r"^\d\s+(?=«)")
+# «5 «А.Н. Сызғанов … орталығы» ШЖҚ РМК |», «2” НАО «…»»: a stamp's digit before the name, a frame's bar in
+# or after it, the document's title set on the same line after it
+LEADING_STRAY_DIGIT = re.compile(r"^\d{1,2}[^\w\s«]?\s+(?=«|[A-ZА-ЯЁ]{2,4}\s+«)")
+STRAY_BAR = re.compile(r"\s+[|¦]+(?=\s)")
 TRAILING_STRAY_SIGNS = re.compile(r"\s+[|/\\_~]+$")
+TRAILING_TITLE = re.compile(r"(?<=[»\"”\w])\s+(?:СПРАВКА|СЕРТИФИКАТ|CERTIFICATE|КУӘЛІК|АНЫҚТАМА|ДИПЛОМ|DIPLOMA"
+                            r"|СВИДЕТЕЛЬСТВО|УДОСТОВЕРЕНИЕ)$")
 MAX_ISSUER_WORDS = 16  # a longer line is prose that mentions an organization, not its name
 HEADER_DEPTH = 0.4  # the share of the first page where the issuer's name is normally printed
 MAX_TITLE_WRAP = 3  # words of an English name carried over to the next line
@@ -108,6 +112,8 @@ def _continues(current: str, following: DocLine) -> bool:
     text = following.text
     if NOT_ISSUER.search(text) or DOCUMENT_TITLE.search(text) or MINISTRY.search(text):
         return False
+    if TRAILING_TITLE.search(current):  # «НАО «…» СПРАВКА»: the name ended before the title
+        return False
     if SIGNATORY_WORDS.match(text) and not _quotes_open(current):  # "… Development" / "Director" signing under it
         return False
     if _quotes_open(current):
@@ -164,7 +170,8 @@ def _mention_of(doc: DocText, line: DocLine, score: float) -> IssuerMention:
     stray = LEADING_STRAY_SIGNS.match(value)  # «“> НАО «…»»: a stamp's or frame's edge read before the name
     if stray:
         value = value[stray.end():]
-    value = TRAILING_STRAY_SIGNS.sub("", TRAILING_STRAY_LETTER.sub("", LEADING_STRAY_DIGIT.sub("", value)))
+    value = STRAY_BAR.sub("", LEADING_STRAY_DIGIT.sub("", value))
+    value = TRAILING_TITLE.sub("", TRAILING_STRAY_SIGNS.sub("", TRAILING_STRAY_LETTER.sub("", value)))
     return IssuerMention(value, start, end, min(0.95, 0.4 + score * 0.75))
 
 

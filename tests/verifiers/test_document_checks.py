@@ -54,6 +54,7 @@ def test_without_a_registered_alternative_the_read_issuer_is_unknown() -> None:
     ("\"Charité – Universitätsmedizin Berlin\"", "Charité – Universitätsmedizin Berlin"),  # quotes
     ("Charité – Universitätsmedizin Berlln", "Charité – Universitätsmedizin Berlln"),  # a letter: as read
     ("Сharité – Univеrsitätsmеdizin Berlin", "Charité – Universitätsmedizin Berlin"),  # Cyrillic С and е
+    ("Charité – Universitäts medizin Berlin", "Charité – Universitätsmedizin Berlin"),  # a space inside a word
 ])
 def test_an_issuer_read_without_its_accents_is_spelt_as_registered(read: str, shown: str) -> None:
     org = Organization("ORG-20", "Charité – Universitätsmedizin Berlin", (), "", "DE", "Berlin",
