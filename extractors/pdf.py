@@ -135,9 +135,13 @@ def render_pdf_pages(data: bytes, dpi: int, page_numbers: Iterable[int] | None =
                     scale *= (max_pixels_per_page / pixels) ** 0.5
             try:
                 bitmap = page.render(scale=scale, grayscale=not lighten_stamps, rev_byteorder=lighten_stamps)
-                pixels_array = np.array(bitmap.to_numpy(), dtype=np.uint8)
-                if lighten_stamps and pixels_array.ndim == 3:
-                    pixels_array = gray_without_coloured_ink(pixels_array[:, :, :3])
+                rendered = bitmap.to_numpy()  # a view of pdfium's buffer: a copy of a colour page is 26 MB more
+                if lighten_stamps and rendered.ndim == 3:
+                    pixels_array = gray_without_coloured_ink(rendered[:, :, :3])
+                else:
+                    pixels_array = np.array(rendered, dtype=np.uint8)
+                del rendered
+                bitmap.close()
             except pdfium.PdfiumError as exc:
                 raise UnreadableDocument(f"damaged PDF: page {number} cannot be rendered") from exc
             finally:
