@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from itertools import pairwise
 
@@ -9,8 +10,10 @@ import cv2
 import numpy as np
 
 from extractors.fields.normalize import is_cyrillic
+from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
-from extractors.types import Box, Line, PageText, Word
+from extractors.tsv import parse_tsv_lines
+from extractors.types import Box, FieldValue, Line, PageText, Word
 
 OTHER_SCRIPT = {"rus+kaz": "eng", "eng": "rus+kaz"}
 WEAK_WORD = 0.6  # below this confidence a word may be in the other script
@@ -229,3 +232,30 @@ def reread_other_script(page: PageText, image: np.ndarray, languages: str, engin
     return PageText(page_no=page.page_no, width=page.width, height=page.height, lines=lines,
                     source=page.source, rotation=page.rotation, skew=page.skew, qr_payloads=page.qr_payloads,
                     language_hint=page.language_hint)
+
+
+SURE_NAME = 0.85  # a holder read at least this surely in Cyrillic is not looked at again
+
+
+def _cyrillic_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 6 and all(ch.isupper() and is_cyrillic(ch) for ch in letters)
+
+
+def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine) -> FieldValue:
+    """A holder printed in Latin capitals on a Cyrillic page, which the page's reading turned into Cyrillic ones
+    («ТОВЗҮМВАЕУА МОГОГВ» for "TURSYNBAEVA MOLDIR"): its crop read with the English model replaces it when that
+    reading is all Latin capitals (no digit: «З» read as "3"), surer, and more than the same glyphs named in the other
+    script («АНАР» = "AHAP")."""
+    if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
+            or "rus" not in (page.language_hint or "") or value.confidence >= SURE_NAME \
+            or not _cyrillic_capitals(value.value):
+        return value
+    words = [w for line in parse_tsv_lines(engine.ocr_block_tsv(field_crop(image, value.box), "eng"))
+             for w in line.words if _letters(w.text)]
+    text = " ".join(word.text.strip(_EDGE_SIGNS) for word in words)
+    if not words or not all(ch.isascii() and ch.isupper() for ch in text if ch.isalnum()) \
+            or min(word.confidence for word in words) < max(SURE_NAME, value.confidence + MIN_GAIN) \
+            or text.casefold().translate(_HOMOGLYPHS) == value.value.casefold().translate(_HOMOGLYPHS):
+        return value
+    return dataclasses.replace(value, value=text, confidence=round(min(word.confidence for word in words), 3))

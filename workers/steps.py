@@ -12,6 +12,7 @@ from extractors.confirm import confirm_field
 from extractors.errors import UnreadableDocument
 from extractors.fields import extract_fields, low_confidence_fields
 from extractors.kazakh_letters import restore_field
+from extractors.mixed_script import latin_name
 from extractors.reader import ReadLimits, read_document_pages
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Extraction, FieldValue, PageText
@@ -95,6 +96,12 @@ def _read_again(state: DocumentState, names: Iterable[str],
     return dataclasses.replace(state, extraction=dataclasses.replace(state.extraction, fields=fields))
 
 
+def read_latin_holder(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
+    """A holder in Latin capitals read as Cyrillic ones on a Cyrillic page, read again with the English model."""
+    return _read_again(state, ("holder_name",), lambda name, value, page, image: latin_name(
+        value, page, image, ctx.engine))
+
+
 def restore_kazakh_letters(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     """Re-read names and titles on Cyrillic pages with the Kazakh model alone, for the letters Russian lacks."""
     return _read_again(state, _KAZAKH_FIELDS, lambda name, value, page, image: restore_field(
@@ -158,7 +165,7 @@ def drop_images(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> D
     return dataclasses.replace(state, images={})
 
 
-READ_STEPS: tuple[Step, ...] = (read_pages, extract, restore_kazakh_letters, confirm_weak_fields,
+READ_STEPS: tuple[Step, ...] = (read_pages, extract, read_latin_holder, restore_kazakh_letters, confirm_weak_fields,
                                 flag_low_confidence, fingerprint, detect_tampering, drop_images)
 
 

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from extractors.mixed_script import better_reading, is_candidate, reread_other_script
+from extractors.mixed_script import better_reading, is_candidate, latin_name, reread_other_script
 from extractors.reader import ReadLimits, read_document
 from extractors.tesseract import TesseractEngine
-from extractors.types import Box, Line, PageText, Word
+from extractors.types import Box, FieldValue, Line, PageText, Word
 
 from .rendering import render_page
 
@@ -177,3 +177,48 @@ def test_capitals_shared_by_both_scripts_stay_cyrillic_on_a_cyrillic_page() -> N
     read = reread_other_script(page, np.zeros((50, 300), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
     first = read.lines[0].words[0].text
     assert first == "ТОО" and all("\u0400" <= ch <= "\u04ff" for ch in first)
+
+
+class _BlockEngine:
+    """Answers a crop's block reading with fixed TSV words (level 5 rows)."""
+
+    def __init__(self, *words: tuple[str, float]) -> None:
+        self.rows = "".join(f"5\t1\t1\t1\t1\t{i}\t{10 + 90 * i}\t10\t80\t30\t{conf * 100}\t{text}\n"
+                            for i, (text, conf) in enumerate(words, 1))
+        self.asked: list[str] = []
+
+    def ocr_block_tsv(self, image: np.ndarray, languages: str) -> str:
+        self.asked.append(languages)
+        return self.rows
+
+
+NAME_BOX = Box(100, 100, 300, 30)
+
+
+def _name_page(hint: str = "rus+kaz") -> PageText:
+    return PageText(1, 500, 300, (Line((Word("ТОВЗҮМВАЕУА", 0.7, NAME_BOX),)),), "ocr", language_hint=hint)
+
+
+@pytest.mark.parametrize(
+    ("read", "english", "expected"),
+    [
+        (("ТОВЗҮМВАЕУА МОГОГВ", 0.69), (("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91)), "TURSYNBAEVA MOLDIR"),
+        (("ТОВЗҮМВАЕУА МОГОГВ", 0.69), (("TURSYNBAEVA", 0.93), ("MOLDlR", 0.6)), None),  # not sure of it
+        (("АНАРА ОРАЗОВА", 0.7), (("AHAPA", 0.95), ("OPA3OBA", 0.9)), None),  # the same glyphs, other script
+        (("Жақсыбекова Әйгерім", 0.7), (("ZHAKSYBEKOVA", 0.95), ("AIGERIM", 0.95)), None),  # not capitals
+        (("ТОВЗҮМВАЕУА МОГОГВ", 0.9), (("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91)), None),  # sure enough already
+    ],
+)
+def test_a_latin_holder_read_as_cyrillic_capitals_is_read_again_in_english(
+        read: tuple[str, float], english: tuple[tuple[str, float], ...], expected: str | None) -> None:
+    value = FieldValue(read[0], read[1], 1, NAME_BOX)
+    engine = _BlockEngine(*english)
+    found = latin_name(value, _name_page(), np.zeros((300, 500), np.uint8), engine)  # type: ignore[arg-type]
+    assert found.value == (expected or read[0])
+
+
+def test_a_holder_on_an_english_page_is_left_alone() -> None:
+    value = FieldValue("ТОВЗҮМВАЕУА МОГОГВ", 0.69, 1, NAME_BOX)
+    engine = _BlockEngine(("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91))
+    assert latin_name(value, _name_page("eng"), np.zeros((300, 500), np.uint8), engine) == value  # type: ignore[arg-type]
+    assert engine.asked == []
