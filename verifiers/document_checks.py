@@ -12,7 +12,7 @@ from verifiers.credit_units import DocumentUnits, document_units
 from verifiers.fields import field_date, field_text
 from verifiers.flags import OUT_OF_WINDOW, Flag
 from verifiers.identity import holder_flag, spelled_as_applicant
-from verifiers.issuer import IssuerIndex, first_match, issuer_flags, spelled_as_registered
+from verifiers.issuer import IssuerIndex, IssuerMatch, first_match, issuer_flags, spelled_as_registered
 from verifiers.plausibility import date_flags
 from verifiers.qr_check import qr_findings
 from verifiers.registry import CertificateRecord, Organization
@@ -40,6 +40,11 @@ class Registers:
         self.certificates = CertificateRegister(certificates)
 
 
+# A register match this close identifies the organization even when OCR was unsure of the text's letters
+# («Universitaétsmedizin» matches «Universitätsmedizin» at 98): the issuer needs no reviewer for its reading.
+CONFIRMING_MATCH = 95.0
+
+
 @dataclass(frozen=True)
 class DocumentVerdict:
     issuer_org_id: str | None
@@ -47,6 +52,7 @@ class DocumentVerdict:
     units: DocumentUnits
     issuer: FieldValue | None = None  # another line than the one read named the registered issuer
     holder: FieldValue | None = None  # the read holder in the applicant's spelling (a few letters were misread)
+    issuer_confirmed: bool = False  # the register named the read issuer with next to no doubt, however unsure the OCR
 
 
 def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
@@ -69,7 +75,7 @@ def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
     return replace(extraction, fields={**extraction.fields, "issuer": chosen})
 
 
-def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[str | None, tuple[Flag, ...]]:
+def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[IssuerMatch | None, tuple[Flag, ...]]:
     if extraction.doc_type not in ISSUED_DOCUMENT_TYPES:
         return None, ()
     # without a printed issue date the course's last day is when the issuer stood behind it
@@ -77,7 +83,7 @@ def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[str | 
     match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"), issued)
     org = registers.issuers.organizations.get(match.org_id) if match else None
     facts = facts_from_extraction(extraction, org.org_id if org else None)
-    return (org.org_id if org else None), (*flags, *register_flags(registers.certificates, org, facts))
+    return (match if org else None), (*flags, *register_flags(registers.certificates, org, facts))
 
 
 def verify_document(extraction: Extraction, applicant: Applicant | None, registers: Registers,
@@ -89,7 +95,7 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
         extraction = replace(extraction, fields={**extraction.fields, "holder_name": holder})
     if extraction.doc_type in ISSUED_DOCUMENT_TYPES or extraction.doc_type == "translation":
         extraction = _issuer_read(extraction, registers)  # a translation names its original's issuer
-    org_id, flags = _issuer_checks(extraction, registers)
+    match, flags = _issuer_checks(extraction, registers)
     submitted_at = applicant.submitted_at if applicant else today
     found = [*flags, *date_flags(extraction, min(submitted_at, today))]
     if applicant is not None:
@@ -102,7 +108,8 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
         found = [f for f in found if f.code != OUT_OF_WINDOW]
     issuer = extraction.fields.get("issuer")
     replaced = issuer if issuer is not original.fields.get("issuer") else None
-    return DocumentVerdict(org_id, tuple(found), units, replaced, holder)
+    return DocumentVerdict(match.org_id if match else None, tuple(found), units, replaced, holder,
+                           issuer_confirmed=match is not None and match.score >= CONFIRMING_MATCH)
 
 
 def _holder_as_applicant(extraction: Extraction, applicant: Applicant | None) -> FieldValue | None:

@@ -131,6 +131,8 @@ def _verify_submission(session: Session, submission: Submission, registers: Regi
                 _take_field(document, name, settled)
                 extraction = dataclasses.replace(extraction, fields={**extraction.fields, name: settled})
                 read_flags = field_confirmed(read_flags, name)
+        if verdict.issuer_confirmed:
+            read_flags = field_confirmed(read_flags, "issuer")
         pages = tuple(PageLanguage(None, p.text) for p in document.pages)
         submitted.append(SubmittedDocument(str(document.id), extraction, (*read_flags, *verdict.flags),
                                            verdict.units, pages))

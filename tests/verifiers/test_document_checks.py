@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from extractors.types import Box, FieldValue
-from verifiers.document_checks import Applicant, Registers, verify_document
+from verifiers.document_checks import Applicant, DocumentVerdict, Registers, verify_document
 from verifiers.registry import Organization
 
 from .helpers import extraction
@@ -98,3 +98,18 @@ def test_a_holder_read_with_a_misread_letter_is_given_in_the_applicants_spelling
     other = verify_document(replace(read, fields={**read.fields, "holder_name": FieldValue("Петрова Анна", 0.9)}),
                             applicant, Registers([ORG], []), today=date(2024, 2, 1))
     assert other.holder is None and any(flag.code == "HOLDER_MISMATCH" for flag in other.flags)
+
+
+def test_an_issuer_the_register_names_with_next_to_no_doubt_is_confirmed() -> None:
+    org = Organization("ORG-20", "Charité – Universitätsmedizin Berlin", (), "", "DE", "Berlin",
+                       date(2015, 1, 1), None, False)
+    registers = Registers([org], [])
+
+    def verdict(read: str) -> DocumentVerdict:
+        return verify_document(extraction("seminar", issuer=read, issue_date="2024-01-10"), None, registers,
+                               today=date(2024, 2, 1))
+    close = verdict("Charité — Universitaétsmedizin Berlin")  # one letter too many: kept as read, yet confirmed
+    assert close.issuer_org_id == "ORG-20" and close.issuer is None and close.issuer_confirmed
+    loose = verdict("Charite Universitaetsmedizin Bernau")  # matched, but another word: a reviewer looks
+    assert loose.issuer_org_id == "ORG-20" and not loose.issuer_confirmed
+    assert not verdict("ТОО «Учебный центр Медикус»").issuer_confirmed
