@@ -38,10 +38,15 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
+# «КО?ІОУА», «О5РАМОУА»: a question mark or a digit between two letters (KOZLOVA, OSPANOVA read as Cyrillic)
+_INSIDE_A_WORD = re.compile(r"[^\W\d_][?\d][^\W\d_]")
+
+
 def is_garbled(word: Word) -> bool:
-    """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!"): a word of the other script
-    read with this one's letters, whatever confidence Tesseract gave it."""
-    return _letters(word.text) >= 1 and any(char in _FOREIGN_SIGNS for char in word.text)
+    """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!", «КО?ІОУА», «О5РАМОУА»): a word of
+    the other script read with this one's letters, whatever confidence Tesseract gave it."""
+    return _letters(word.text) >= 1 and (any(char in _FOREIGN_SIGNS for char in word.text)
+                                         or _INSIDE_A_WORD.search(word.text) is not None)
 
 
 def _weak(word: Word) -> bool:

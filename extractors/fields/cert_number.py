@@ -14,7 +14,7 @@ _LABEL = (
     r"(?<![^\W\d_])(?P<label>рег(?:истрационный)?\.?\s*(?:номер|№|n[oо°º]?\.?)|регистрационный\s+номер|тіркеу\s+нөмірі"
     r"|тіркеу\s+№|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
     r"|serial|reg\.?\s*no\.?|номер\s+сертификата|сертификат\s+нөмірі|нөмірі|номер|number|id"
-    r"|№|(?<![^\W\d_])(?:[nхмк][oо°º9еe2sа]|n)(?![^\W\d_])\.?"
+    r"|№|(?<![^\W\d_])(?:[nхмк][oо°º9еe2sа>]|n)(?![^\W\d_])\.?"  # «Х>»: № with its o read as >
     r"|(?-i:[NКХМ][eoº°2о](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/]?\d)))"  # «№» read "Ne", "Ко", "Хо" glued to it: "NeKZ-2021-…"
 )
 # A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678"); «К7 …», «К7. …» are KZ.
