@@ -161,9 +161,12 @@ class IssuerIndex:
     def _unspaced_match(self, key: str, candidates: list[str] | tuple[str, ...]) -> IssuerMatch | None:
         """A word split by a space OCR added («Universitäts medizin») moves in a sorted-token comparison: the
         names compared without their spaces."""
-        unspaced = {c.replace(" ", ""): c for c in candidates}
-        best = process.extractOne(key.replace(" ", ""), tuple(unspaced), scorer=fuzz.ratio,
-                                  score_cutoff=MATCH_THRESHOLD)
+        read = key.replace(" ", "")
+        # only names as long as the read one: a split word keeps the length, a missing word does not
+        # ("Continuing Medical Education" is not "Academy of Continuing Medical Education")
+        unspaced = {u: c for c in candidates
+                    if abs(len(u := c.replace(" ", "")) - len(read)) <= max(2, len(read) // 20)}
+        best = process.extractOne(read, tuple(unspaced), scorer=fuzz.ratio, score_cutoff=MATCH_THRESHOLD)
         if best is None:
             return None
         name = unspaced[best[0]]

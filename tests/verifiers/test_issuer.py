@@ -67,6 +67,7 @@ def test_matches(text: str, org_id: str) -> None:
         "ТОО «Учебный центр Медикус»",
         "Городская поликлиника №14 г. Алматы",  # another number is another organization
         "Университет",
+        "Karaganda Medical",  # a name's last words missing is not the name
     ],
 )
 def test_unknown_is_not_forced(text: str) -> None:
@@ -95,3 +96,11 @@ def test_a_name_cut_at_a_line_break_still_matches() -> None:
     assert found is not None and found.org_id == "ORG-040"
     assert index.match("Mayo Clinic School") is None  # too little of either name to choose
     assert index.match("Mayo Clinic School of Continuous Nursing") is None  # not the beginning of a name
+
+
+def test_a_subtitle_is_not_the_organization_whose_name_ends_with_it() -> None:
+    index = IssuerIndex([_org("ORG-014", "ТОО «Академия непрерывного медицинского образования»",
+                              ("Academy of Continuing Medical Education",))])
+    assert index.match("Continuing Medical Education") is None  # the course's kind printed under the issuer
+    found = index.match("Academy of Continuing Medi cal Education")
+    assert found is not None and found.org_id == "ORG-014"
