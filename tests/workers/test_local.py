@@ -86,12 +86,20 @@ if __name__ == "__main__":
 """
 
 
-def _gone(pid: int) -> bool:
+def _stat(pid: int) -> list[str] | None:
+    """State and the following fields of /proc/PID/stat (index 19 is the start time), None when gone."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")  # killed, not yet reaped
+            return stat.read().rsplit(")", 1)[1].split()
     except FileNotFoundError:
-        return True
+        return None
+
+
+def _gone(pid: int, started: str | None = None) -> bool:
+    """Dead (or killed, not yet reaped); a process with another start time holds a reused pid (pid_max is
+    32768 here, and a full test run goes round it)."""
+    fields = _stat(pid)
+    return fields is None or fields[0] in ("Z", "X") or (started is not None and fields[19] != started)
 
 
 @pytest.mark.parametrize("script", [ORPHAN_SCRIPT, LATE_WATCH_SCRIPT], ids=["watching", "parent-died-first"])
@@ -100,14 +108,16 @@ def test_a_pool_child_dies_with_its_parent(script: str) -> None:
                               cwd=Path(__file__).resolve().parents[2])
     assert parent.stdout is not None
     child_pid = int(parent.stdout.readline())
+    fields = _stat(child_pid)
+    started = fields[19] if fields else None
     parent.kill()  # kill -9: no clean-up code runs in the parent
     parent.wait()
     for _ in range(600):
-        if _gone(child_pid):
+        if _gone(child_pid, started):
             break
         time.sleep(0.1)
-    orphaned = not _gone(child_pid)
+    orphaned = not _gone(child_pid, started)
     if orphaned:
         os.kill(child_pid, signal.SIGKILL)  # a failing run must not leave it behind
-    assert not orphaned
+    assert not orphaned, _stat(child_pid)
 
