@@ -10,6 +10,7 @@ from datetime import date
 from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from verifiers.flags import ISSUER_NOT_ACCREDITED, ISSUER_UNKNOWN, Flag, make_flag
 from verifiers.registry import Organization
@@ -199,13 +200,24 @@ def _print_styles_removed(text: str) -> str:
     return "".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())  # spaces OCR adds
 
 
+# A long registered name read with this many letters wrong is still the print: a misread, not another spelling
+MISREAD_LETTERS = 2
+MIN_CORRECTED_LENGTH = 20
+
+
 def spelled_as_registered(read: str, registered: str) -> bool:
-    """Whether `read` is `registered` but for what OCR drops, adds or swaps without changing a letter: accents,
-    Kazakh letters' marks, letter case, spaces, dash styles, quotes, stray commas or stops, and letters of the
-    other script that print the same («Universitatsmedizin» for «Universitätsmedizin», «КЕАК» for «КЕАҚ», «жшс»
-    for «ЖШС», «Асф ендиярова», "-" for "–", «орталығы,» for «орталығы», Cyrillic «Мауо» for "Mayo"): the
-    register's spelling is then the print's. Any letter that differs keeps the name as read."""
-    return read != registered and _print_styles_removed(read) == _print_styles_removed(registered)
+    """Whether `read` is `registered` as OCR reads print: what it drops, adds or swaps without changing a letter
+    (accents, Kazakh letters' marks, letter case, spaces, dash styles, quotes, stray commas or stops, letters of
+    the other script that print the same: «Universitatsmedizin», «КЕАК» for «КЕАҚ», «жшс» for «ЖШС», «Асф
+    ендиярова», "-" for "–", Cyrillic «Мауо» for "Mayo"), and in a name of 20 letters or more up to two letters
+    misread («медицииский», «Universitaétsmedizin»). The register's spelling is then the print's; a name that
+    differs more (a former name, an abbreviation, a word missing) is kept as read."""
+    if read == registered:
+        return False
+    folded, registered_folded = _print_styles_removed(read), _print_styles_removed(registered)
+    if len(registered_folded) < MIN_CORRECTED_LENGTH:
+        return folded == registered_folded
+    return Levenshtein.distance(folded, registered_folded, score_cutoff=MISREAD_LETTERS) <= MISREAD_LETTERS
 
 
 def first_match(index: IssuerIndex, texts: Iterable[str | None]) -> tuple[int, IssuerMatch] | None:
