@@ -31,9 +31,10 @@ NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2
 # «23-мая», «мая-2021», «сентябр&2024»: a sign between month and year is a stamp's edge or a misread space
 WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
-# «2024 ж.<01» желтоқсан»: a quote misread as «<»; «21 жылғы 28 сәуір», «024 ж.»: the year's first digits lost
+# «2024 ж.<01» желтоқсан», «2019 ж/«20» қаңтар»: a quote misread as «<», a stop as «/»; «21 жылғы 28 сәуір»,
+# «024 ж.»: the year's first digits lost
 # (the year word must follow, and the reading stays unsure)
-WORD_YDM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
+WORD_YDM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*[<>/]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
 WORD_YDM_SHORT = re.compile(rf"(?<![\d.])(0?\d{{2}})\s*(?:жыл[^\W\d_]{{0,2}}|ж\.)\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
 
 RANGE_DAYS_NUMERIC = re.compile(rf"{_D}\.?{_CONN}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?!\d)")
@@ -50,7 +51,7 @@ RANGE_KK_DAYS = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*-\s*(\d{{1
 RANGE_KK_DM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*{_W}\s*(-?)\s*(\d{{1,2}})\s*{_W}")
 # Between two full dates of a range: connectors and year words only («т.» is «г.» misread).
 _PAIR_GAP = re.compile(
-    r"^[\s,]*(?:[гт]\.?|года|год|ж\.?|жылғы|жыл)?[\s,]*(?P<conn>-|по|до|to|till|until|through|and|и|бастап)?\s*$"
+    r"^[\s,.]*(?:[гт]\.?|года|год|ж\.?|жылғы|жыл)?[\s,]*(?P<conn>-|по|до|to|till|until|through|and|и|бастап)?\s*$"
 )
 _RANGE_OPENER = re.compile(r"(?:^|[\s(:])(?:с|c|from|between|со)\s*$")
 _ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)\s*$")
