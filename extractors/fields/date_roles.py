@@ -45,10 +45,12 @@ SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 # «Берілген 2018 ж. «19» желтоқсан», «Дата выдачи 10.04.2» with the year lost, «Берілген күң2621 же Қы 22 ақпан»
-# with the year misread before the day
+# with the year misread before the day, «Астана, 18.08.2696 ж.» on the city line with a year no date has
 YEARLESS_ISSUE = re.compile(
-    r"(?<![^\W\d_])(?:дата\s+выдачи|выдан[оа]?|берілген(?:\s+күні)?|date\s+of\s+issue|issued(?:\s+on)?)"
-    r"[^\d\n]{0,12}?(?:(?!(?:19|20)\d\d)\d{3,4}(?!\d)[^\d\n]{1,10}?)?«?(\d{1,2})(?:»?\s*([^\W\d_]{3,})|[./](\d{1,2})(?:[./]\d{0,3})?(?!\d))([^\n]*)",
+    r"(?:(?<![^\W\d_])(?:дата\s+выдачи|выдан[оа]?|берілген(?:\s+күні)?|date\s+of\s+issue|issued(?:\s+on)?)"
+    r"|(?:^|(?<=\n))(?:г\.\s*)?[^\W\d_]{3,}[,;])"
+    r"[^\d\n]{0,12}?(?:(?!(?:19|20)\d\d)\d{3,4}(?!\d)[^\d\n]{1,10}?)?«?(\d{1,2})"
+    r"(?:»?\s*([^\W\d_]{3,})|[./](\d{1,2})(?:[./](?:\d{0,3}|(?!(?:19|20)\d\d)\d{4}))?(?!\d))([^\n]*)",
     re.IGNORECASE)
 YEARLESS_CERTAINTY = 0.5  # below the LOW_CONFIDENCE threshold: the year is inferred, so a reviewer confirms it
 BOTTOM_OF_PAGE = 0.55  # a lone unlabelled date lower than this share of the page is taken as the issue date

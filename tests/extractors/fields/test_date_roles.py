@@ -86,6 +86,12 @@ def test_an_issue_date_whose_year_was_misread_before_the_day_takes_the_course_ye
     assert found.issue is not None and found.issue[0] == "2021-02-22" and found.issue[1] < 0.6
 
 
+def test_a_city_line_date_with_an_impossible_year_takes_the_course_year_unsurely() -> None:
+    text = "Оқу мерзімі: 18.08.2020\nКөлемі: (6 сағат)\nАстана, 18.08.2696 ж.\nДиректор"
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    assert found.issue is not None and found.issue[0] == "2020-08-18" and found.issue[1] < 0.6
+
+
 def test_a_label_with_its_first_letter_lost_still_labels_the_issue_date() -> None:
     text = "прослушал(а) семинар\n20.10.2022 г.\nпродолжительностью 8 часов\nче ыдано: 20.10.2022\nПредседатель"
     assert _roles(text) == ("2022-10-20", "2022-10-20", "2022-10-20")
