@@ -11,6 +11,7 @@ import numpy.typing as npt
 
 from verifiers.certificates import canonical_number
 from verifiers.flags import DUPLICATE, Flag, make_flag
+from verifiers.identity import compare_names
 
 HASH_BITS = 64
 # Re-scans of one page measured at 2-14 bits apart (mean 5). Pages printed on one template are just as close,
@@ -47,6 +48,16 @@ def _trim_margins(gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     return gray[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
 
 
+OTHER_PERSON_SCORE = 70.0  # names' words agreeing less than this on average are two people, not a misread
+
+
+def _other_people(holder: str | None, other: str | None) -> bool:
+    """Both holders read and far apart (not one name with a letter misread): two certificates of one template."""
+    if not holder or not other:
+        return False
+    return compare_names(holder, other).score < OTHER_PERSON_SCORE
+
+
 def _number_key(cert_number: str | None) -> str:
     key = canonical_number(cert_number) if cert_number else ""
     return key if len(key) >= _MIN_NUMBER_LENGTH else ""
@@ -64,6 +75,7 @@ class DocumentRef:
     applicant_id: str
     document_id: str
     org_id: str | None = None
+    holder: str | None = None  # the holder as read: two pages naming different people are not one document
 
 
 @dataclass(frozen=True)
@@ -189,6 +201,7 @@ class SeenIndex:
         cert_number: str | None = None,
         org_id: str | None = None,
         radius: int = DEFAULT_RADIUS,
+        holder: str | None = None,
     ) -> tuple[SeenMatch, ...]:
         """Documents seen before that share a page image (within radius) or the certificate number."""
         best: dict[int, SeenMatch] = {}
@@ -202,6 +215,8 @@ class SeenIndex:
                     continue  # same template, another certificate
                 if template and not (number and row_number):
                     continue  # a number unread on one side, and the page looks like several certificates
+                if _other_people(holder, self._refs[row].holder):
+                    continue  # one template filled in for two people (a page hash sees the layout)
                 if row not in best or best[row].distance > distance:
                     best[row] = SeenMatch(self._refs[row], "image", distance)
         for row in self.rows_for_number(cert_number) if cert_number else []:

@@ -65,8 +65,9 @@ def _applicant_key(submission: Submission) -> str:
 
 
 def _ref(submission: Submission, document: Document) -> DocumentRef:
-    org_id = (document.fields or {}).get("issuer_org_id")
-    return DocumentRef(str(submission.id), _applicant_key(submission), str(document.id), org_id)
+    fields = document.fields or {}
+    return DocumentRef(str(submission.id), _applicant_key(submission), str(document.id), fields.get("issuer_org_id"),
+                       fields.get("holder_name"))
 
 
 def seen_index(session: Session, before_batch: int) -> SeenIndex:
@@ -163,7 +164,7 @@ def _duplicate_flags(session: Session, submission: Submission, document: Documen
                      seen: SeenIndex) -> tuple[Flag, ...]:
     ref = _ref(submission, document)
     hashes = [int(document.image_hash, 16)] if document.image_hash else []
-    found = duplicate_findings(ref, seen.find(hashes, document.canonical_number, ref.org_id))
+    found = duplicate_findings(ref, seen.find(hashes, document.canonical_number, ref.org_id, holder=ref.holder))
     for other, flag in found.counterpart_flags:
         _add_counterpart_flag(session, other, flag)
     if found.linked:

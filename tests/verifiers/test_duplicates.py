@@ -100,3 +100,14 @@ def test_an_unread_number_matches_no_page_of_a_template_shared_by_other_certific
     lone = SeenIndex()
     lone.add(DocumentRef("S-1", "A", "d1"), (0x1234,), "0012345")
     assert len(lone.find((0x1235,), None)) == 1  # one certificate near: a re-scan with its number unread
+
+
+def test_one_template_filled_in_for_two_people_is_not_the_same_image() -> None:
+    index = SeenIndex()
+    index.add(DocumentRef("S-1", "A", "d1", holder="Смирнова Мария Владимировна"), (0x1234,), "KZ-2024-009902")
+    other = index.find((0x1236,), None, holder="Өтемісова Айгүл Ерланқызы")  # number unread, another holder
+    assert other == ()
+    rescan = index.find((0x1236,), None, holder="Смирнова Мария Владимировиа")  # the same page, a letter misread
+    assert [m.ref.document_id for m in rescan] == ["d1"]
+    unread = index.find((0x1236,), None, holder=None)
+    assert [m.ref.document_id for m in unread] == ["d1"]
