@@ -41,7 +41,8 @@ def main() -> None:
     started = time.perf_counter()
     for first in range(0, args.entries, _BATCH):
         index.add_many(
-            (DocumentRef(f"S-{i // 4}", f"{i // 4:012d}", f"D-{i}"), (hashes[i],), numbers[i])
+            (DocumentRef(f"S-{i // 4}", f"{i // 4:012d}", f"D-{i}", None, f"Holder{i // 4} Applicant Name"),
+             (hashes[i],), numbers[i])
             for i in range(first, min(first + _BATCH, args.entries))
         )
     index.seal()
