@@ -215,8 +215,10 @@ class SeenIndex:
                     continue  # same template, another certificate
                 if template and not (number and row_number):
                     continue  # a number unread on one side, and the page looks like several certificates
-                if _other_people(holder, self._refs[row].holder):
-                    continue  # one template filled in for two people (a page hash sees the layout)
+                # one template filled in for two people; with both numbers read the numbers decide, since a copy
+                # whose name was changed keeps its number
+                if not (number and row_number) and _other_people(holder, self._refs[row].holder):
+                    continue
                 if row not in best or best[row].distance > distance:
                     best[row] = SeenMatch(self._refs[row], "image", distance)
         for row in self.rows_for_number(cert_number) if cert_number else []:

@@ -111,3 +111,10 @@ def test_one_template_filled_in_for_two_people_is_not_the_same_image() -> None:
     assert [m.ref.document_id for m in rescan] == ["d1"]
     unread = index.find((0x1236,), None, holder=None)
     assert [m.ref.document_id for m in unread] == ["d1"]
+
+
+def test_a_copy_with_its_name_changed_but_its_number_read_is_still_the_same_image() -> None:
+    index = SeenIndex()
+    index.add(DocumentRef("S-1", "A", "d1", holder="Смирнова Мария Владимировна"), (0x1234,), "KZ-2024-009902")
+    found = index.find((0x1236,), "KZ-2024-009902", holder="Өтемісова Айгүл Ерланқызы")
+    assert [(m.ref.document_id, m.by) for m in found] == [("d1", "image")]
