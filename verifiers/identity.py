@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from extractors.fields.normalize import is_cyrillic, strip_diacritics_kk
 from verifiers.flags import HOLDER_MISMATCH, Flag, make_flag
-from verifiers.text import collapse_doubles, kazakh_marks_dropped, skeleton, words
+from verifiers.text import collapse_doubles, skeleton, words
 
 # One OCR slip in a 6+ letter name still passes (2*5/12 = 83 %); one changed letter in a 5-letter name
 # (Marat / Murat = 80 %) does not, since that is more often another person than a misread.
@@ -117,7 +118,7 @@ MAX_SLIPS_PER_WORD = 2  # letters OCR may have misread in one word for the appli
 
 
 def _script(text: str) -> str:
-    return "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in text) else "latin"
+    return "cyrillic" if any(is_cyrillic(ch) for ch in text) else "latin"
 
 
 def _as_applicant_word(read: str, declared: str) -> str | None:
@@ -126,7 +127,7 @@ def _as_applicant_word(read: str, declared: str) -> str | None:
     a, b = read.casefold(), declared.casefold()
     if Levenshtein.distance(a, b) > MAX_SLIPS_PER_WORD or fuzz.ratio(a, b) < TOKEN_MATCH_THRESHOLD:
         return None
-    if a != b and kazakh_marks_dropped(a) == kazakh_marks_dropped(b):
+    if a != b and strip_diacritics_kk(a) == strip_diacritics_kk(b):
         return None
     return declared.upper() if read.isupper() else declared
 

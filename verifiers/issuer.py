@@ -12,9 +12,10 @@ from types import MappingProxyType
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from extractors.fields.normalize import strip_diacritics_kk
 from verifiers.flags import ISSUER_NOT_ACCREDITED, ISSUER_UNKNOWN, Flag, make_flag
 from verifiers.registry import Organization
-from verifiers.text import kazakh_marks_dropped, lookalikes_as_latin, skeleton, words
+from verifiers.text import lookalikes_as_latin, skeleton, words
 
 # token_sort_ratio on normalised names; below this an issuer is unknown, not forced onto the nearest name.
 MATCH_THRESHOLD = 88.0
@@ -195,7 +196,7 @@ _MARKS = str.maketrans(dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039
 
 def _print_styles_removed(text: str) -> str:
     # Kazakh letters' marks dropped («КЕАК» for «КЕАҚ»), case folded («жшс» and «ЖШС» differ only in size)
-    folded = lookalikes_as_latin(kazakh_marks_dropped(text.translate(_DASHES).translate(_MARKS))).casefold()
+    folded = lookalikes_as_latin(strip_diacritics_kk(text.translate(_DASHES).translate(_MARKS))).casefold()
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())  # spaces OCR adds
 

@@ -54,15 +54,6 @@ _LAT_LOOKALIKE_TO_CYR = str.maketrans("aeopcxykmthbABEKMHOPCTXY", "аеорсх�
 _CYR_LOOKALIKE_TO_LAT = str.maketrans("аеорсхукмтнвАВЕКМНОРСТХУіІ", "aeopcxykmthbABEKMHOPCTXYiI")
 
 
-# Kazakh letters (and ё) whose marks OCR drops, or that a Russian spelling of the same word writes without them
-_KAZAKH_MARKS = str.maketrans("әғқңөұүһіёӘҒҚҢӨҰҮҺІЁ", "агкноуухиеАГКНОУУХИЕ")
-
-
-def kazakh_marks_dropped(text: str) -> str:
-    """«Жақсыбекова Әйгерім» -> «Жаксыбекова Айгерим»: the letters as they read without their marks."""
-    return text.translate(_KAZAKH_MARKS)
-
-
 def lookalikes_as_latin(text: str) -> str:
     """Cyrillic letters that print like Latin ones written as Latin («Мауо» -> "Mayo")."""
     return text.translate(_CYR_LOOKALIKE_TO_LAT)

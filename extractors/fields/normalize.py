@@ -126,9 +126,13 @@ def unquote(text: str) -> str:
     return "".join(" " if ch in QUOTES else ch for ch in text).translate(_DASH_TABLE)
 
 
+# Kazakh letters (and ё) whose marks OCR drops, or that a Russian spelling of the same word writes without them
+_KAZAKH_MARKS = str.maketrans("әғқңөұүһіёӘҒҚҢӨҰҮҺІЁ", "агкноуухиеАГКНОУУХИЕ")
+
+
 def strip_diacritics_kk(text: str) -> str:
-    """Map Kazakh-specific letters to their closest Russian letters (OCR often drops the marks)."""
-    return text.translate(str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ"))
+    """Kazakh letters (and ё) as their closest Russian letters: «Жақсыбекова Әйгерім» -> «Жаксыбекова Айгерим»."""
+    return text.translate(_KAZAKH_MARKS)
 
 
 def clean_value(text: str) -> str:
