@@ -141,3 +141,4 @@ class Extraction:
     fields: Mapping[str, FieldValue] = field(default_factory=dict)
     qr_payloads: tuple[str, ...] = ()
     issuer_alternatives: tuple[FieldValue, ...] = ()  # other lines that may name the issuer, best first
+    business_ids: tuple[str, ...] = ()  # BINs printed on the document (the issuer's, in its header or stamp)

@@ -58,17 +58,17 @@ class DocumentVerdict:
 def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
     """The extraction with the issuer line that names a registered organization, when the chosen one did not
     but another header line (an abbreviation, say) does; spelt as registered when only accents or dash
-    styles differ."""
+    styles differ, or when a printed BIN identified the organization its garbled name agrees with."""
     read = field_text(extraction, "issuer")
     alternatives = [str(a.value) for a in extraction.issuer_alternatives if a.value]
-    first = first_match(registers.issuers, (read, *alternatives))
+    first = first_match(registers.issuers, (read, *alternatives), extraction.business_ids)
     if first is None:
         return extraction
     position, match = first
     chosen = extraction.fields.get("issuer") if position == 0 else extraction.issuer_alternatives[position - 1]
     if chosen is None:
         return extraction
-    if isinstance(chosen.value, str) and spelled_as_registered(chosen.value, match.matched_name):
+    if isinstance(chosen.value, str) and (match.business_id or spelled_as_registered(chosen.value, match.matched_name)):
         chosen = replace(chosen, value=match.matched_name)
     if position == 0 and chosen is extraction.fields.get("issuer"):
         return extraction
@@ -80,7 +80,7 @@ def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[Issuer
         return None, ()
     # without a printed issue date the course's last day is when the issuer stood behind it
     issued = field_date(extraction, "issue_date") or field_date(extraction, "end_date")
-    match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"), issued)
+    match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"), issued, extraction.business_ids)
     org = registers.issuers.organizations.get(match.org_id) if match else None
     facts = facts_from_extraction(extraction, org.org_id if org else None)
     return (match if org else None), (*flags, *register_flags(registers.certificates, org, facts))
@@ -109,7 +109,8 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
     issuer = extraction.fields.get("issuer")
     replaced = issuer if issuer is not original.fields.get("issuer") else None
     return DocumentVerdict(match.org_id if match else None, tuple(found), units, replaced, holder,
-                           issuer_confirmed=match is not None and match.score >= CONFIRMING_MATCH)
+                           issuer_confirmed=match is not None and (match.score >= CONFIRMING_MATCH
+                                                                   or match.business_id is not None))
 
 
 def _holder_as_applicant(extraction: Extraction, applicant: Applicant | None) -> FieldValue | None:

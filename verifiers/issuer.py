@@ -19,6 +19,10 @@ from verifiers.text import lookalikes_as_latin, skeleton, words
 
 # token_sort_ratio on normalised names; below this an issuer is unknown, not forced onto the nearest name.
 MATCH_THRESHOLD = 88.0
+# A BIN printed on the document that belongs to one registered organization identifies it when the read name
+# agrees this far with one of its names: OCR garbled a word («MedSkills» → «МеЯ$КИ$»), the BIN stayed exact. A
+# forger who prints a real BIN under another name stays below it and gets ISSUER_UNKNOWN.
+BUSINESS_ID_AGREEMENT = 70.0
 # A name cut at a line break still matches when this many of its words, and this share of them, were read.
 MIN_TRUNCATED_TOKENS = 3
 MIN_TRUNCATED_SHARE = 0.6
@@ -99,6 +103,7 @@ class IssuerMatch:
     org_id: str
     score: float
     matched_name: str
+    business_id: str | None = None  # the printed BIN that identified the organization, when the name alone did not
 
 
 def normalize_issuer(text: str) -> str:
@@ -134,6 +139,14 @@ class IssuerIndex:
             for token in set(key.split()):
                 postings.setdefault(token, []).append(position)
         self._postings = {t: tuple(p) for t, p in postings.items()}
+        owners: dict[str, set[str]] = {}
+        for org in self.organizations.values():
+            if org.bin:
+                owners.setdefault(org.bin, set()).add(org.org_id)
+        self._by_business_id = {bin_: next(iter(ids)) for bin_, ids in owners.items() if len(ids) == 1}
+        self._keys_of: dict[str, list[str]] = {}
+        for key, org_id in keys.items():
+            self._keys_of.setdefault(org_id, []).append(key)
 
     def _candidates(self, key: str) -> list[str] | tuple[str, ...]:
         found = [self._postings[t] for t in set(key.split()) if t in self._postings]
@@ -159,6 +172,22 @@ class IssuerIndex:
             name = best[0]
             return IssuerMatch(self._exact[name], float(best[1]), self._shown[name])
         return self._unspaced_match(key, candidates) or self._truncated_match(key, candidates)
+
+    def match_by_business_id(self, issuer_text: str | None, business_ids: Iterable[str]) -> IssuerMatch | None:
+        """The organization whose BIN is printed on the document, when the read name agrees with one of its names
+        at BUSINESS_ID_AGREEMENT (a BIN alone, under a name that is not its owner's, identifies nothing)."""
+        key = normalize_issuer(issuer_text or "")
+        if not key:
+            return None
+        for business_id in business_ids:
+            org_id = self._by_business_id.get(business_id)
+            if org_id is None:
+                continue
+            best = process.extractOne(key, self._keys_of.get(org_id, ()), scorer=fuzz.token_sort_ratio,
+                                      score_cutoff=BUSINESS_ID_AGREEMENT)
+            if best is not None:
+                return IssuerMatch(org_id, float(best[1]), self._shown[best[0]], business_id)
+        return None
 
     def _unspaced_match(self, key: str, candidates: list[str] | tuple[str, ...]) -> IssuerMatch | None:
         """A word split by a space OCR added («Universitäts medizin») moves in a sorted-token comparison: the
@@ -221,22 +250,31 @@ def spelled_as_registered(read: str, registered: str) -> bool:
     return Levenshtein.distance(folded, registered_folded, score_cutoff=MISREAD_LETTERS) <= MISREAD_LETTERS
 
 
-def first_match(index: IssuerIndex, texts: Iterable[str | None]) -> tuple[int, IssuerMatch] | None:
-    """The first of texts (the read issuer, then other lines that may name it) that matches an organization."""
-    for position, text in enumerate(texts):
+def first_match(index: IssuerIndex, texts: Iterable[str | None], business_ids: Iterable[str] = ()
+                ) -> tuple[int, IssuerMatch] | None:
+    """The first of texts (the read issuer, then other lines that may name it) that matches an organization by
+    name; failing that, the first one whose name agrees with the owner of a printed BIN."""
+    candidates = list(texts)
+    for position, text in enumerate(candidates):
         found = index.match(text)
+        if found is not None:
+            return position, found
+    business_ids = tuple(business_ids)
+    for position, text in enumerate(candidates if business_ids else ()):
+        found = index.match_by_business_id(text, business_ids)
         if found is not None:
             return position, found
     return None
 
 
 def issuer_flags(
-    index: IssuerIndex, issuer_text: str | None, issue_date: date | None
+    index: IssuerIndex, issuer_text: str | None, issue_date: date | None, business_ids: Iterable[str] = ()
 ) -> tuple[IssuerMatch | None, tuple[Flag, ...]]:
-    """Match the issuer; ISSUER_UNKNOWN when nothing matches, ISSUER_NOT_ACCREDITED on the issue date."""
+    """Match the issuer (by name, else by a printed BIN its name agrees with); ISSUER_UNKNOWN when nothing
+    matches, ISSUER_NOT_ACCREDITED on the issue date."""
     if not issuer_text or not issuer_text.strip():
         return None, ()
-    found = index.match(issuer_text)
+    found = index.match(issuer_text) or index.match_by_business_id(issuer_text, business_ids)
     if found is None:
         return None, (
             make_flag(

@@ -67,7 +67,8 @@ def apply_state(session: Session, document: Document, state: DocumentState) -> N
         boxes = {n: [fv.page_no, *dataclasses.astuple(fv.box)] for n, fv in extraction.fields.items() if fv.box}
         document.extra = {"qr_payloads": list(extraction.qr_payloads), "field_boxes": boxes,
                           "read_flags": document.flags,
-                          "issuer_alternatives": [field_json(fv) for fv in extraction.issuer_alternatives]}
+                          "issuer_alternatives": [field_json(fv) for fv in extraction.issuer_alternatives],
+                          "business_ids": list(extraction.business_ids)}
     document.pages = [_page_row(page) for page in state.pages]
     session.flush()
 

@@ -25,7 +25,7 @@ MAX_NUMBER_LENGTH = 64  # Document.canonical_number's column
 
 
 def extraction_from_row(document: Document) -> Extraction:
-    """Rebuild the extraction stored by the read stage (values, confidences, boxes, QR payloads)."""
+    """Rebuild the extraction stored by the read stage (values, confidences, boxes, QR payloads, BINs)."""
     confidence = document.confidence or {}
     boxes = (document.extra or {}).get("field_boxes", {})
     fields = {}
@@ -38,7 +38,7 @@ def extraction_from_row(document: Document) -> Extraction:
     extra = document.extra or {}
     alternatives = tuple(field_from_json(a) for a in extra.get("issuer_alternatives", ()))
     return Extraction(document.doc_type or "other", float(confidence.get("doc_type", 0.0)), document.language,
-                      fields, tuple(extra.get("qr_payloads", ())), alternatives)
+                      fields, tuple(extra.get("qr_payloads", ())), alternatives, tuple(extra.get("business_ids", ())))
 
 
 def _flag_from_json(data: dict[str, Any]) -> Flag:

@@ -12,10 +12,11 @@ from extractors.fields.normalize import CYRILLIC_TO_LATIN, fold_digits
 
 _LABEL = (
     r"(?<![^\W\d_])(?P<label>рег(?:истрационный)?\.?\s*(?:номер|№|n[oо°º]?\.?)|регистрационный\s+номер|тіркеу\s+нөмірі"
-    r"|тіркеу\s+№|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
+    r"|тіркеу\s+(?:№|[хxнn](?![^\W\d_]))|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
     r"|serial|reg\.?\s*no\.?|номер\s+сертификата|сертификат\s+нөмірі|нөмірі|номер|number|id"
     r"|№|(?<![^\W\d_])(?:[nхмк][oо°º9еe2sа>]|n)(?![^\W\d_])\.?"  # «Х>»: № with its o read as >
-    r"|(?-i:[NКХМ][eoº°2о](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/]?\d)))"  # «№» read "Ne", "Ко", "Хо" glued to it: "NeKZ-2021-…"
+    # «№» read "Ne", "Ко", "Хо", «Ме» glued to the series: "NeKZ-2021-…", «МеЖБ 6…»
+    r"|(?-i:[NКХМ][eoº°2ое](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/\s]?\d)))"
 )
 # A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678"); «К7 …», «К7. …» are KZ.
 _SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KК][27З]\.?)\s(?=\d{4}))?"
@@ -27,9 +28,10 @@ FOREIGN_CONTEXT = re.compile(
     r"|тел\w*|phone|факс|fax|registered\s+\w*|under|зарегистрирован\w*|постановлени\w*|закон\w*|аккредитац\w*|accreditation|договор\w*|шарт)\W*(?:от\s+\S+\s+)?\S*\W*$",
     re.IGNORECASE,
 )
-# The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-» (Cyrillic К, Z taken for 7, 2 or a slash).
+# The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-», «КЯ » (Cyrillic К, Z taken for 7, 2, Я or a
+# slash).
 # «К27-…», «К/-…»: Z read twice, as /; «К7. 9…»: a speck read as a dot after it
-KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27З/]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
+KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27ЗЯ/]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
 KZ_DOT_FOR_SPACE = re.compile(r"^([KК][Z27З])\.(?=\d{6})")  # «К7.50216837»: the space read as a dot
 # «СМЕ-2024…»: a prefix of three or more Cyrillic letters that all look Latin is an OCR reading of a Latin one.
 LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")

@@ -153,6 +153,8 @@ def assign_dates(doc: DocText, *, has_course: bool = True) -> DateFields:
     if issue_mention is None and not has_course and period is None:
         dated = [m for m in lone if not _is_order_date(doc, m)]
         issue_mention, sure = (dated[-1], 0.7) if dated else (None, 0.0)
+    if issue_mention is None and period is None and has_course and not ({"start", "end", "event"} & labelled.keys()):
+        issue_mention, sure = _issue_after_event_day(doc, lone)
     if start is None and end is None and has_course:
         rest = [m for m in lone if m is not issue_mention and not _near_sign_off(doc, m)]
         if len(rest) == 1:  # a one-day event printed as a lone date in the body
@@ -168,7 +170,7 @@ def _yearless_issue(doc: DocText, end: date) -> tuple[str, float, Span] | None:
     the course's end (issuers date the document at or after the last day), at low certainty."""
     for found in YEARLESS_ISSUE.finditer(doc.text):
         month = month_of(found.group(2)) if found.group(2) else (int(found.group(3)), 1.0)
-        if month is None or re.search(r"(?:19|20)\d{2}", found.group(4)):
+        if month is None or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", found.group(4)):  # «202322»: no year
             continue
         day = int(found.group(1))
         issued = make_date(end.year, month[0], day)
@@ -177,6 +179,17 @@ def _yearless_issue(doc: DocText, end: date) -> tuple[str, float, Span] | None:
         if issued is not None:
             return issued.isoformat(), YEARLESS_CERTAINTY * month[1], doc.span(found.start(1), found.start(4))
     return None
+
+
+def _issue_after_event_day(doc: DocText, lone: list[DateMention]) -> tuple[DateMention | None, float]:
+    """Two unlabelled dates and no period (a seminar's day in the body, the issue date above the signature with
+    its city or signer misread): the later line, dated on or after the first, is the issue date."""
+    if len(lone) != 2:
+        return None, 0.0
+    event, issued = lone
+    if doc.line_at(issued.start).index <= doc.line_at(event.start).index or issued.first < event.first:
+        return None, 0.0
+    return issued, 0.6
 
 
 def _unlabelled_issue(doc: DocText, lone: list[DateMention], period: DateMention | None

@@ -23,8 +23,13 @@ _YEAR_WORD = r"(?:\s*-?\s*(?:жыл[^\W\d_]{0,2}|ж\.?))?"
 _CONN = r"\s*(?:-|по|до|to|till|until|through|and|и)\s*"
 _SEP = r"\s?[./,\\]\s?"  # a backslash is a slash misread
 
-# The month may come split by a stray space from OCR («25.1 1.2020»).
-NUMERIC_DMY = re.compile(rf"{_D}{_SEP}(\d\s\d|\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?![\d])")
+# The day or month may come split by a stray space from OCR («25.1 1.2020», «Семей, 1 3.10.2024»); a split day
+# starts with 1-3 and stands after a space or a comma, never after another number or «№».
+_SPLIT_DAY = r"(?<![\d№#.])(?<![\d№#.]\s)([1-3]\s\d)"
+NUMERIC_DMY = re.compile(rf"(?:{_SPLIT_DAY}|{_D}){_SEP}(\d\s\d|\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?![\d])")
+# «27.11 2019»: the stop before the year lost; only as printed with two-digit day and month and a four-digit
+# year, so «1.5 2019» (a figure, then a year) is never a date
+NUMERIC_DM_SPACE_Y = re.compile(rf"(?<![\d.,])(\d{{2}})[./](\d{{2}})\s{_Y}")
 # «04.06:2023»: a dot misread as a colon; only before a four-digit year, so times («10:30») never pass for dates
 NUMERIC_DMY_COLON = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,2})\s?[./,:;]\s?(\d{1,2})\s?[./,:;]\s?((?:19|20)\d{2})(?!\d)")
 NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2})(?!\d)")
@@ -32,9 +37,9 @@ NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2
 WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
 # «2024 ж.<01» желтоқсан», «2019 ж/«20» қаңтар»: a quote misread as «<», a stop as «/»; «21 жылғы 28 сәуір»,
-# «024 ж.»: the year's first digits lost
+# «024 ж.»: the year's first digits lost; «22021 ж. «25» тамыз»: a stray digit before the year (a stamp's edge)
 # (the year word must follow, and the reading stays unsure)
-WORD_YDM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*[<>/]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
+WORD_YDM = re.compile(rf"(?<!\d)(\d?){_Y}{_YEAR_WORD}\s*[<>/]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
 WORD_YDM_SHORT = re.compile(rf"(?<![\d.])(0?\d{{2}})\s*(?:жыл[^\W\d_]{{0,2}}|ж\.)\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
 
 RANGE_DAYS_NUMERIC = re.compile(rf"{_D}\.?{_CONN}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?!\d)")
@@ -92,7 +97,10 @@ def _month(word: str) -> tuple[int, float]:
 
 
 def _numeric_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
-    year, first, second = int(g[2]), int(g[0]), int(g[1].replace(" ", ""))
+    split_day, day, month, year_text = g
+    year, first, second = int(year_text), int((split_day or day).replace(" ", "")), int(month.replace(" ", ""))
+    if split_day is not None and year < 100:
+        raise ValueError(split_day)  # a split day with a two-digit year is too weak a reading
     found = make_date(year, second, first)
     if found is None:  # 02/24/2024: only the American month-first order makes it a date
         swapped = make_date(year, first, second)
@@ -120,13 +128,18 @@ def _word_mdy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
 
 
 def _word_ydm(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
-    month, sure = _month(g[2])
-    return make_date(int(g[0]), month, int(g[1])), None, sure
+    stray, year, day, word = g
+    month, sure = _month(word)
+    return make_date(int(year), month, int(day)), None, sure * (0.8 if stray else 1.0)
 
 
 def _word_ydm_short(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
-    found, _, sure = _word_ydm(g)
+    found, _, sure = _word_ydm(("", *g))
     return found, None, min(sure, 0.7)
+
+
+def _dm_space_y(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    return make_date(int(g[2]), int(g[1]), int(g[0])), None, 0.9
 
 
 def _days_numeric(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
@@ -194,6 +207,7 @@ RANGE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
 )
 SINGLE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
     (NUMERIC_YMD, _numeric_ymd), (NUMERIC_DMY, _numeric_dmy), (NUMERIC_DMY_COLON, _colon_dmy),
+    (NUMERIC_DM_SPACE_Y, _dm_space_y),
     (WORD_YDM, _word_ydm), (WORD_YDM_SHORT, _word_ydm_short),
     (WORD_DMY, _word_dmy), (WORD_MDY, _word_mdy),
 )

@@ -10,7 +10,7 @@ from extractors.fields.date_roles import assign_dates
 from extractors.fields.doctype import classify_doc_type, detect_language
 from extractors.fields.document import DocText, build_lines, field_value
 from extractors.fields.hours import find_hours, hours_value
-from extractors.fields.issuer import IssuerMention, find_issuer, issuer_alternatives
+from extractors.fields.issuer import IssuerMention, find_business_ids, find_issuer, issuer_alternatives
 from extractors.fields.names import find_holder_name
 from extractors.fields.program import find_program
 from extractors.types import FIELD_NAMES, Extraction, FieldValue, PageText
@@ -82,4 +82,5 @@ def extract_fields(pages: Sequence[PageText]) -> Extraction:
     fields = {**_text_fields(doc, issuer), **_date_fields(doc, doc_type), "cert_number": _cert_number(doc, qr_payloads)}
     ordered = {name: fields[name] for name in FIELD_NAMES}
     alternatives = tuple(_from_mention(doc, m, m.value) for m in issuer_alternatives(doc, issuer))
-    return Extraction(doc_type, type_confidence, language, ordered, qr_payloads, alternatives)
+    return Extraction(doc_type, type_confidence, language, ordered, qr_payloads, alternatives,
+                      find_business_ids(doc.text))

@@ -16,7 +16,8 @@ _QUALIFIER = (
     r"(?:\s*(?:академических|академического|академ\.?|учебных|аудиторных|кредитных|академиялық|оқу"
     r"|CME|CPD|contact|academic|credit|training|teaching|study|(?-i:[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,4})))*"
 )
-_HOUR_WORD = r"\s*(?:час(?:ов|а|ы)?|ч\.?(?![^\W\d_])|сағат(?:тық|қа|ты)?|сағ\.?|hours?|hrs?\.?|h\.?(?![^\W\d_]))"
+# «144-сағат», «72-часовой»: the number joined to its unit by a hyphen
+_HOUR_WORD = r"\s*-?\s*(?:час(?:ов|а|ы)?|ч\.?(?![^\W\d_])|сағат(?:тық|қа|ты)?|сағ\.?|hours?|hrs?\.?|h\.?(?![^\W\d_]))"
 HOURS_AFTER_NUMBER = re.compile(_NUMBER + _SPELLED + _QUALIFIER + _HOUR_WORD, re.IGNORECASE)
 HOURS_AFTER_LABEL = re.compile(
     r"(?:объ[её]м(?:е)?|продолжительность|количество\s+часов|көлемі|көлемінде|сағат\s+саны|hours|duration"

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from extractors.fields.document import DocLine, DocText
 from extractors.fields.names import SIGNATORY_WORDS
 
-LEGAL_FORM = re.compile(
-    r"(?<![^\W\d_])(НАО|АО|АҚ|ТОО|КЕАК|ШЖК|ЖШҚ|РГП|ГКП|КГП|ГУ|РГУ|РГКП|КЕАҚ|ШЖҚ|РМК|ЖШС|МКҚК|КМК|ЧУ|ЧУО|LLP|JSC|NJSC|NCJSC|Ltd|LLC"
-    r"|Inc|PLC|GmbH)(?![^\W\d_])"
-)
+_FORMS = (r"НАО|АО|АҚ|ТОО|КЕАК|ШЖК|ЖШҚ|РГП|ГКП|КГП|ГУ|РГУ|РГКП|КЕАҚ|ШЖҚ|РМК|ЖШС|МКҚК|КМК|ЧУ|ЧУО|LLP|JSC|NJSC|NCJSC"
+          r"|Ltd|LLC|Inc|PLC|GmbH")
+LEGAL_FORM = re.compile(rf"(?<![^\W\d_])({_FORMS})(?![^\W\d_])")
+# «ШЖҚРМК»: two abbreviations read without the space between them (only the two-part forms, so a word that
+# merely starts with a form's letters is never split)
+GLUED_FORMS = re.compile(r"(?<![^\W\d_])(ШЖҚ|ШЖК)(РМК)(?![^\W\d_])")
 LEGAL_FORM_WORDS = re.compile(
     r"(акционерное\s+общество|товарищество|предприятие|учреждение|акционерлік\s+қоғам|қоғамы|кәсіпорн|мекемес"
     r"|серіктестіг|joint[\s-]+stock|company|limited|partnership)",
@@ -96,7 +98,7 @@ DOCUMENT_TITLE = re.compile(
 
 def _only_legal_forms(text: str) -> bool:
     """A line holding nothing but legal-form abbreviations («ТОО», «ШЖҚ РМК» set under a Kazakh name)."""
-    tokens = text.replace(",", " ").split()
+    tokens = GLUED_FORMS.sub(r"\1 \2", text).replace(",", " ").split()
     return bool(tokens) and all(LEGAL_FORM.fullmatch(token) for token in tokens)
 
 
@@ -170,7 +172,7 @@ def _mention_of(doc: DocText, line: DocLine, score: float) -> IssuerMention:
     stray = LEADING_STRAY_SIGNS.match(value)  # «“> НАО «…»»: a stamp's or frame's edge read before the name
     if stray:
         value = value[stray.end():]
-    value = STRAY_BAR.sub("", LEADING_STRAY_DIGIT.sub("", value))
+    value = GLUED_FORMS.sub(r"\1 \2", STRAY_BAR.sub("", LEADING_STRAY_DIGIT.sub("", value)))
     value = TRAILING_TITLE.sub("", TRAILING_STRAY_SIGNS.sub("", TRAILING_STRAY_LETTER.sub("", value)))
     return IssuerMention(value, start, end, min(0.95, 0.4 + score * 0.75))
 
@@ -228,3 +230,15 @@ def issuer_alternatives(doc: DocText, chosen: IssuerMention | None) -> tuple[Iss
         if len(found) == MAX_ALTERNATIVES:
             break
     return tuple(found)
+
+
+# «БИН 020340156739», «БСН 030141519600» (Kazakh), "BIN …": the issuer's business identification number, printed
+# in the header or round its stamp; its twelve digits may come with a space OCR put between them.
+BUSINESS_ID = re.compile(r"(?<![^\W\d_])(?:БИН|БСН|BIN|B[I1l]N)\W{0,3}((?:\d\s?){11}\d)(?!\d)", re.IGNORECASE)
+
+
+def find_business_ids(text: str) -> tuple[str, ...]:
+    """The 12-digit business identification numbers printed with their label, in order, without repeats."""
+    found = (re.sub(r"\s", "", m.group(1)) for m in BUSINESS_ID.finditer(text))
+    return tuple(dict.fromkeys(found))
+

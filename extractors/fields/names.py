@@ -15,6 +15,7 @@ CAPS_WORD = re.compile(rf"[{_UP}]{{2,}}(?:[-'][{_UP}]+)?")
 INITIALS = re.compile(rf"[{_UP}]\.\s?(?:[{_UP}]\.)?")
 _TOKEN = re.compile(r"\S+")
 PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
+LOWER_L_FOR_I = re.compile(r"l[a-z]{2,}")
 
 # Name labels after which the name follows (and the table ruling read as "|", "(" or "[" between label and name).
 LABEL_BEFORE_NAME = re.compile(
@@ -102,14 +103,21 @@ def is_name_word(token: str) -> bool:
     return not any(lowered.startswith(stem) for stem in NOT_NAME_STEMS)
 
 
+def with_capital_i(word: str) -> str:
+    """«lurii» → «Iurii»: a Latin name's capital I read as a lower-case l (a name never starts in lower case)."""
+    return "I" + word[1:] if LOWER_L_FOR_I.fullmatch(word.strip(",.;:")) else word
+
+
 def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:
     """Consecutive name-shaped tokens from start on (line breaks allowed), up to limit."""
     tokens: list[re.Match[str]] = []
     for token in _TOKEN.finditer(text, start):
-        breaks = text[tokens[-1].end():token.start()].count("\n") if tokens else 0
+        gap = text[tokens[-1].end() if tokens else start:token.start()]
+        breaks = gap.count("\n") if tokens else 0
         if breaks and len(tokens) >= 2 and not (breaks == 1 and len(tokens) == 2 and PATRONYMIC.search(token.group(0))):
             break
-        if not is_name_word(token.group(0)):
+        # «l» for «I» only on the line where the name began: a lower-case word below it is the text's, not a name
+        if not (is_name_word(token.group(0)) or ("\n" not in gap and is_name_word(with_capital_i(token.group(0))))):
             break
         tokens.append(token)
         if len(tokens) == limit or token.group(0).endswith((",", ".", ";")):
@@ -122,7 +130,7 @@ def _mention(text: str, tokens: list[re.Match[str]], certainty: float, dative: s
     if not 2 <= len(tokens) <= 4:
         return None
     start, end = tokens[0].start(), tokens[-1].end()
-    words = [t.group(0).strip(",.;:") for t in tokens]
+    words = [with_capital_i(t.group(0).strip(",.;:")) for t in tokens]
     if dative is not None:
         words = to_nominative(words, kazakh=dative == "kk")
     value = " ".join(words)

@@ -115,3 +115,22 @@ def test_an_issuer_the_register_names_with_next_to_no_doubt_is_confirmed() -> No
     loose = verdict("Charite Universitaetsmedizin Bernau")  # matched, but another word: a reviewer looks
     assert loose.issuer_org_id == "ORG-20" and not loose.issuer_confirmed
     assert not verdict("ТОО «Учебный центр Медикус»").issuer_confirmed
+
+
+def test_a_printed_bin_identifies_an_issuer_whose_name_ocr_garbled_but_never_another_name() -> None:
+    medskills = Organization("ORG-16", "ТОО «Учебный центр MedSkills»", (), "020340156739", "KZ", "Алматы",
+                             date(2015, 1, 1), None, False)
+    registers = Registers([medskills, ORG], [])
+
+    def verdict(read: str, bins: tuple[str, ...]) -> DocumentVerdict:
+        found = replace(extraction("seminar", issuer=read, issue_date="2024-01-10"), business_ids=bins)
+        return verify_document(found, None, registers, today=date(2024, 2, 1))
+    garbled = verdict("ТОО «Учебный центр МеЯ$КИ$»", ("020340156739",))
+    assert garbled.issuer_org_id == "ORG-16" and garbled.issuer_confirmed
+    assert garbled.issuer is not None and garbled.issuer.value == "ТОО «Учебный центр MedSkills»"
+    assert not any(flag.code == "ISSUER_UNKNOWN" for flag in garbled.flags)
+    # without the BIN, or with another organization's name over it, the issuer stays unknown
+    for read, bins in (("ТОО «Учебный центр МеЯ$КИ$»", ()), ("ТОО «Медицинский центр Шипагер»", ("020340156739",)),
+                       ("ТОО «Учебный центр МеЯ$КИ$»", ("020340156730",))):
+        other = verdict(read, bins)
+        assert other.issuer_org_id is None and any(flag.code == "ISSUER_UNKNOWN" for flag in other.flags)

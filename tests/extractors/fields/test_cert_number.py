@@ -65,3 +65,8 @@ def test_qr_numbers() -> None:
     assert confirmed_by_qr("0012345", ("https://example.kz",)) is None
     assert qr_numbers(('{"cert": "KZ-2024-000001", "holder": "Иванов"}', "cert=ПК-1/234;holder=X")) == (
         "KZ-2024-000001", "ПК-1/234")
+
+
+def test_a_misread_number_sign_glued_to_a_spaced_series() -> None:
+    assert _number("МеЖБ 68265471") == "ЖБ 68265471"
+    assert _number("Мерзімі 2024") is None

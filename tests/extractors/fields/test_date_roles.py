@@ -119,3 +119,18 @@ def test_a_lone_date_on_a_document_without_a_course_is_its_issue_date(text: str)
 def test_an_order_date_is_not_a_diplomas_issue_date() -> None:
     doc = DocText.of(build_lines([page_from_text("ДИПЛОМ\nприказ № 12 от 03.02.2019\nПредседатель")]))
     assert assign_dates(doc, has_course=False).issue is None
+
+
+def test_a_seminars_day_and_a_later_date_below_it_are_the_event_and_the_issue() -> None:
+    # the issue line's city read in lower case («Шымкент» → «цымкент»), so nothing marks it as the sign-off
+    text = ("«Анестезиология» семинарына қатысты\n2024 жылғы 16 маусым\nкөлемі 6 академиялық сағат\n"
+            "цымкент, 2024 ж. «17» маусым\nоч В С.В. Петрова")
+    assert _roles(text) == ("2024-06-16", "2024-06-16", "2024-06-17")
+    # a date earlier than the event's is not its issue date: no issue date rather than a wrong one
+    assert _roles(text.replace("«17» маусым", "«10» маусым"))[2] is None
+
+
+def test_a_city_line_year_with_extra_digits_is_no_year() -> None:
+    text = "в период с 1 сентября 2023 г. по 9 сентября 2023 г.\nв объеме 54 часов\nг. Тараз, 9 сентября 202322"
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    assert found.issue is not None and found.issue[0] == "2023-09-09" and found.issue[1] < 0.6

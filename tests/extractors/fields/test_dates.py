@@ -142,3 +142,19 @@ def test_a_kazakh_date_followed_by_a_day_and_a_word_is_no_range_without_ablative
 def test_a_misread_connector_after_s_still_joins_the_range() -> None:
     assert _range("с 20.05.2023 10 23.05.2023") == (date(2023, 5, 20), date(2023, 5, 23))
     assert [m.is_range for m in find_dates("выдан 20.05.2023 10 23.05.2023")] == [False, False]
+
+
+def test_a_space_for_the_stop_before_the_year() -> None:
+    assert _single("Дата выдачи: 27.11 2019") == date(2019, 11, 27)
+    assert find_dates("стр. 1.5 2019") == []  # a figure, then a year
+
+
+def test_a_day_split_by_a_space() -> None:
+    assert _single("Семей, 1 3.10.2024") == date(2024, 10, 13)
+    assert _single("№ 1 3.10.2024") == date(2024, 10, 3)  # after «№» the digit is the number's
+    assert _single("25.1 1.2020") == date(2020, 11, 25)
+
+
+def test_a_stray_digit_before_a_kazakh_year() -> None:
+    found = find_dates("22021 ж. «25» тамыз")
+    assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2021, 8, 25), True)]

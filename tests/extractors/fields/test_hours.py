@@ -48,3 +48,8 @@ def test_credit_constant_and_values() -> None:
     assert ACADEMIC_HOURS_PER_CREDIT == 30
     assert hours_value(108.0) == 108 and isinstance(hours_value(108.0), int)
     assert hours_value(1.5) == 1.5
+
+
+def test_a_hyphen_between_the_number_and_its_unit() -> None:
+    assert _hours("144-сағат көлемінде") == 144
+    assert _hours("освоил 72-часовую программу") == 72

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.fields.document import DocText, build_lines
-from extractors.fields.issuer import find_issuer, issuer_alternatives
+from extractors.fields.issuer import find_business_ids, find_issuer, issuer_alternatives
 from extractors.fields.program import find_program
 
 from .textpages import page_from_text
@@ -155,3 +155,14 @@ def test_alternatives_leave_out_the_chosen_issuer() -> None:
     chosen = find_issuer(doc)
     assert chosen is not None and chosen.value == "ТОО «Центр профессионального развития»"
     assert [m.value for m in issuer_alternatives(doc, chosen)] == ["ИПК «Шипагерлік»"]
+
+
+def test_two_legal_forms_read_without_their_space_join_the_name_and_are_spaced() -> None:
+    text = "«Ұлттық қоғамдық денсаулық сақтау орталығы»\nШЖҚРМК\nКУӘЛІК\nбіліктілікті арттыру туралы"
+    assert _issuer(text) == "«Ұлттық қоғамдық денсаулық сақтау орталығы» ШЖҚ РМК"
+
+
+def test_business_ids_are_read_with_their_label_wherever_printed() -> None:
+    text = "ТОО «Учебный центр»\nБИН 020340156739\nтел. +7 (729) 208-64-30\nБ БСН 0602416 55449 4\nБИН 020340156739"
+    assert find_business_ids(text) == ("020340156739", "060241655449")
+    assert find_business_ids("ИИН 020340156739, тел. 020340156739") == ()

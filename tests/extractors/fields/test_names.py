@@ -93,3 +93,9 @@ def test_signatory_not_taken_when_holder_present() -> None:
                                           ("НАО", False), ("Сертификат", False), ("O'Neil", True)])
 def test_is_name_word(word: str, ok: bool) -> None:
     assert is_name_word(word) is ok
+
+
+def test_a_latin_capital_i_read_as_l_is_mended_on_the_names_line_only() -> None:
+    assert _name("Name: Popov lurii\nCourse: Emergency Cardiology") == "Popov Iurii"
+    assert _name("Name: lurii Popov\nCourse: Emergency Cardiology") == "Iurii Popov"
+    assert _name("Name: Popov\nlicensed to practise") is None  # a lower-case word below is the text's
