@@ -156,3 +156,15 @@ def register_flags(
             ),
         )
     return tuple(flags)
+
+
+def confirmed_by_register(register: CertificateRegister, issuer: Organization | None, facts: DocumentFacts) -> bool:
+    """Whether the register holds this very certificate: the number as read (confusables aside) under this
+    issuer, valid, and every field the register keeps agreeing with the document. A misread digit would miss the
+    record or land on another holder's, so an unsure reading it confirms needs no reviewer."""
+    if issuer is None or not facts.cert_number or not facts.holder_name:
+        return False
+    record = register.lookup(facts.cert_number, issuer.org_id)
+    return (record is not None and record.org_id == issuer.org_id and record.status != "revoked"
+            and not compare_with_record(record, facts))
+

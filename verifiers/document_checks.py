@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.types import Extraction, FieldValue
-from verifiers.certificates import CertificateRegister, facts_from_extraction, register_flags
+from verifiers.certificates import CertificateRegister, confirmed_by_register, facts_from_extraction, register_flags
 from verifiers.credit_units import DocumentUnits, document_units
 from verifiers.fields import field_date, field_text
 from verifiers.flags import OUT_OF_WINDOW, Flag
@@ -53,6 +53,7 @@ class DocumentVerdict:
     issuer: FieldValue | None = None  # another line than the one read named the registered issuer
     holder: FieldValue | None = None  # the read holder in the applicant's spelling (a few letters were misread)
     issuer_confirmed: bool = False  # the register named the read issuer with next to no doubt, however unsure the OCR
+    number_confirmed: bool = False  # the certificate register holds this number for this issuer and holder
 
 
 def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
@@ -75,15 +76,18 @@ def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
     return replace(extraction, fields={**extraction.fields, "issuer": chosen})
 
 
-def _issuer_checks(extraction: Extraction, registers: Registers) -> tuple[IssuerMatch | None, tuple[Flag, ...]]:
+def _issuer_checks(extraction: Extraction, registers: Registers
+                   ) -> tuple[IssuerMatch | None, tuple[Flag, ...], bool]:
+    """The issuer's match, the issuer and register flags, and whether the register confirms the number."""
     if extraction.doc_type not in ISSUED_DOCUMENT_TYPES:
-        return None, ()
+        return None, (), False
     # without a printed issue date the course's last day is when the issuer stood behind it
     issued = field_date(extraction, "issue_date") or field_date(extraction, "end_date")
     match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"), issued, extraction.business_ids)
     org = registers.issuers.organizations.get(match.org_id) if match else None
     facts = facts_from_extraction(extraction, org.org_id if org else None)
-    return (match if org else None), (*flags, *register_flags(registers.certificates, org, facts))
+    confirmed = confirmed_by_register(registers.certificates, org, facts)
+    return (match if org else None), (*flags, *register_flags(registers.certificates, org, facts)), confirmed
 
 
 def verify_document(extraction: Extraction, applicant: Applicant | None, registers: Registers,
@@ -95,7 +99,7 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
         extraction = replace(extraction, fields={**extraction.fields, "holder_name": holder})
     if extraction.doc_type in ISSUED_DOCUMENT_TYPES or extraction.doc_type == "translation":
         extraction = _issuer_read(extraction, registers)  # a translation names its original's issuer
-    match, flags = _issuer_checks(extraction, registers)
+    match, flags, number_confirmed = _issuer_checks(extraction, registers)
     submitted_at = applicant.submitted_at if applicant else today
     found = [*flags, *date_flags(extraction, min(submitted_at, today))]
     if applicant is not None:
@@ -110,7 +114,8 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
     replaced = issuer if issuer is not original.fields.get("issuer") else None
     return DocumentVerdict(match.org_id if match else None, tuple(found), units, replaced, holder,
                            issuer_confirmed=match is not None and (match.score >= CONFIRMING_MATCH
-                                                                   or match.business_id is not None))
+                                                                   or match.business_id is not None),
+                           number_confirmed=number_confirmed)
 
 
 def _holder_as_applicant(extraction: Extraction, applicant: Applicant | None) -> FieldValue | None:

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from verifiers.certificates import CertificateRegister, DocumentFacts, canonical_number, register_flags
+from verifiers.certificates import (
+    CertificateRegister,
+    DocumentFacts,
+    canonical_number,
+    confirmed_by_register,
+    register_flags,
+)
 from verifiers.registry import CertificateRecord, Organization
 
 REPORTING = Organization(
@@ -99,3 +105,15 @@ def test_each_field_mismatch_is_its_own_flag() -> None:
 
 def test_canonical_number() -> None:
     assert canonical_number("No. 001-23/45") == canonical_number("OO12345") == "0012345"
+
+
+def test_the_register_confirms_a_number_only_with_its_issuer_holder_and_fields() -> None:
+    assert confirmed_by_register(REGISTER, REPORTING, _facts(cert_number="OO12345"))  # confusables aside
+    assert not confirmed_by_register(REGISTER, REPORTING, _facts(cert_number="0012346"))  # a misread digit
+    assert not confirmed_by_register(REGISTER, REPORTING, _facts(holder_name="Петрова Анна"))
+    assert not confirmed_by_register(REGISTER, REPORTING, _facts(holder_name=None))
+    assert not confirmed_by_register(REGISTER, REPORTING, _facts(hours=72.0))
+    assert not confirmed_by_register(REGISTER, SILENT, _facts())
+    revoked = _facts(cert_number="KZ-5B18", holder_name="Ахметов Ерлан", hours=54.0, start_date=date(2023, 5, 2),
+                     end_date=date(2023, 5, 8), issue_date=date(2023, 5, 9))
+    assert not confirmed_by_register(REGISTER, REPORTING, revoked)

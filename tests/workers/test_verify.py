@@ -162,3 +162,23 @@ def test_a_field_a_person_corrected_is_no_longer_low_confidence(session: Session
     confirm_read_field(document, "hours")
     verify_batch(session, submission.batch, today=date(2025, 11, 22))
     assert _codes(document) == [] and document.status == "verified"
+
+
+def test_a_number_the_register_holds_for_this_holder_is_no_longer_low_confidence(session: Session) -> None:
+    weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: cert_number",
+            "evidence": {"fields": ["cert_number"]}}
+    held, misread = _document("held.png", _fields("0012345", 36)), _document("misread.png", _fields("0012845", 36))
+    for document in (held, misread):
+        document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
+    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [held, misread])
+    session.add(Batch(inbox="x", submissions=[submission]))
+    session.commit()
+    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    assert _codes(held) == [] and held.status == "verified"
+    assert "LOW_CONFIDENCE" in _codes(misread) and "NOT_IN_REGISTRY" in _codes(misread)
+
+
+def test_stored_business_ids_come_back() -> None:
+    document = _document("x.png", _fields("1", 1))
+    document.extra = {"business_ids": ["020340156739"]}
+    assert extraction_from_row(document).business_ids == ("020340156739",)
