@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from workers.batch import BatchReport
-from workers.batch import Progress as ProgressCallback
+if TYPE_CHECKING:  # the command line stays light: pool workers started afresh import it again (workers.local)
+    from workers.batch import BatchReport
+    from workers.batch import Progress as ProgressCallback
 
 
 @contextmanager

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from fastapi import FastAPI
 
 from tekser.errors import ConfigurationError, UsageError
 from tekser.settings import Settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def service_app(settings: Settings, *, process: bool = True) -> FastAPI:

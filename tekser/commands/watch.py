@@ -7,14 +7,15 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from tekser.errors import TekserError, UsageError
 from tekser.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 CSV_FILES = ("organizations.csv", "certificates.csv")
 
@@ -43,6 +44,8 @@ class RegistryLoader:
             return None
 
     def refresh(self) -> None:
+        from sqlalchemy.orm import Session
+
         from intake.registry_import import import_registry
 
         stamp = self._stamp()

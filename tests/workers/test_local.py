@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extractors.reader import ReadLimits
-from workers.local import Job, LocalPipeline, Outcome
+from workers.local import ORPHAN_CHECK_S, Job, LocalPipeline, Outcome
 from workers.steps import DocumentState
 
 KILLER_ID = 3
@@ -73,8 +73,8 @@ import multiprocessing, os, sys, time
 from workers.local import _die_with_parent
 
 def child():
+    born_to = os.getppid()  # before the pid goes out: once it has, the parent may be killed at any moment
     print(os.getpid(), flush=True)
-    born_to = os.getppid()
     while os.getppid() == born_to:  # the parent dies while this child is still starting up
         time.sleep(0.05)
     _die_with_parent()
@@ -121,3 +121,42 @@ def test_a_pool_child_dies_with_its_parent(script: str) -> None:
         os.kill(child_pid, signal.SIGKILL)  # a failing run must not leave it behind
     assert not orphaned, _stat(child_pid)
 
+
+
+FORKSERVER_SCRIPT = """
+import os, sys, time
+sys.path.insert(0, os.getcwd())
+from workers.local import _die_with_parent, worker_context
+
+def child():
+    _die_with_parent()
+    print(os.getpid(), os.getppid(), flush=True)  # the worker and the server that forked it
+    time.sleep(120)
+
+if __name__ == "__main__":
+    worker_context().Process(target=child).start()
+    time.sleep(120)
+"""
+
+
+def test_a_pool_worker_and_its_fork_server_die_with_the_batch(tmp_path: Path) -> None:
+    script = tmp_path / "batch.py"  # a file, not -c: a fork server's child imports the parent's main module
+    script.write_text(FORKSERVER_SCRIPT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[2])
+    assert parent.stdout is not None
+    pids = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(pids) == 2 and parent.pid not in pids  # forked by the server, not by the batch itself
+    started = {pid: (fields[19] if (fields := _stat(pid)) else None) for pid in pids}
+    time.sleep(3 * ORPHAN_CHECK_S)  # its watchdog has looked a few times: the worker lives while the batch does
+    assert not _gone(pids[0], started[pids[0]])
+    parent.kill()
+    parent.wait()
+    for _ in range(600):
+        if all(_gone(pid, started[pid]) for pid in pids):
+            break
+        time.sleep(0.1)
+    left = [pid for pid in pids if not _gone(pid, started[pid])]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, [_stat(pid) for pid in left]
