@@ -52,13 +52,11 @@ def _die_with_parent() -> None:
     """Exit when the parent process is gone: a pool child orphaned by a kill -9 of its worker or server would
     otherwise wait on its pipe forever. (PR_SET_PDEATHSIG would fire when the parent's *thread* ends.)
     Life is told by multiprocessing's sentinel of the creating process, not by getppid(): a parent that died
-    while this child was still importing has already left it to init, and a fork server's child has the server
-    for parent."""
+    while this child was still importing has already left it to init (or a subreaper)."""
     creator = multiprocessing.parent_process()
     parent = os.getppid()
 
     def alive() -> bool:
-        # a forkserver's child has the server, not its creator, for parent: the creator's sentinel tells
         return creator.is_alive() if creator is not None else os.getppid() == parent
 
     def watch() -> None:
@@ -91,12 +89,11 @@ def peak_rss_mb() -> float:
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
-    """Workers forked from a server that imported only the reading code: a worker forked from the batch's own
-    process would count, as its resident memory, the database, web and CLI libraries that process loaded
-    (measured: ~55 MB under every worker's peak)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["workers.local"])
-    return context
+    """Workers started afresh, importing only the reading code (and the light command line): a worker forked
+    from the batch's process would count, as its resident memory, the database, web and CLI libraries that
+    process loaded (measured: ~55 MB under every worker's peak). Spawned, not forked from a fork server: they
+    stay the batch's own children, reaped by it, so their CPU time is the batch's."""
+    return multiprocessing.get_context("spawn")
 
 
 def process_job(job: Job) -> Outcome:

@@ -123,14 +123,14 @@ def test_a_pool_child_dies_with_its_parent(script: str) -> None:
 
 
 
-FORKSERVER_SCRIPT = """
+WORKER_SCRIPT = """
 import os, sys, time
 sys.path.insert(0, os.getcwd())
 from workers.local import _die_with_parent, worker_context
 
 def child():
     _die_with_parent()
-    print(os.getpid(), os.getppid(), flush=True)  # the worker and the server that forked it
+    print(os.getpid(), flush=True)
     time.sleep(120)
 
 if __name__ == "__main__":
@@ -139,24 +139,24 @@ if __name__ == "__main__":
 """
 
 
-def test_a_pool_worker_and_its_fork_server_die_with_the_batch(tmp_path: Path) -> None:
-    script = tmp_path / "batch.py"  # a file, not -c: a fork server's child imports the parent's main module
-    script.write_text(FORKSERVER_SCRIPT, encoding="utf-8")
+def test_a_pool_worker_started_afresh_lives_with_the_batch_and_dies_with_it(tmp_path: Path) -> None:
+    script = tmp_path / "batch.py"  # a file, not -c: a spawned child imports the parent's main module
+    script.write_text(WORKER_SCRIPT, encoding="utf-8")
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
                               cwd=Path(__file__).resolve().parents[2])
     assert parent.stdout is not None
-    pids = [int(pid) for pid in parent.stdout.readline().split()]
-    assert len(pids) == 2 and parent.pid not in pids  # forked by the server, not by the batch itself
-    started = {pid: (fields[19] if (fields := _stat(pid)) else None) for pid in pids}
+    child_pid = int(parent.stdout.readline())
+    fields = _stat(child_pid)
+    started = fields[19] if fields else None
     time.sleep(3 * ORPHAN_CHECK_S)  # its watchdog has looked a few times: the worker lives while the batch does
-    assert not _gone(pids[0], started[pids[0]])
+    assert not _gone(child_pid, started)
     parent.kill()
     parent.wait()
     for _ in range(600):
-        if all(_gone(pid, started[pid]) for pid in pids):
+        if _gone(child_pid, started):
             break
         time.sleep(0.1)
-    left = [pid for pid in pids if not _gone(pid, started[pid])]
-    for pid in left:
-        os.kill(pid, signal.SIGKILL)
-    assert not left, [_stat(pid) for pid in left]
+    orphaned = not _gone(child_pid, started)
+    if orphaned:
+        os.kill(child_pid, signal.SIGKILL)
+    assert not orphaned, _stat(child_pid)
