@@ -37,6 +37,8 @@ KZ_DOT_FOR_SPACE = re.compile(r"^([KК][Z27З])\.(?=\d{6})")  # «К7.50216837»
 LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")
 # «ПК-» (повышение квалификации) read by a Latin model: П as "II" or "N" ("IIK-39/362", "NK-53/403").
 PK_PREFIX_MISREAD = re.compile(r"^(?:II|N)K(?=-\d)")
+# «№1ПК-95/949»: the «№»'s underline or a speck read as a 1 glued before a letter series
+STRAY_ONE_BEFORE_SERIES = re.compile(r"^[1l|](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,3}-\d)")
 QR_NUMBER_KEYS = ("n", "no", "num", "number", "cert", "cert_no", "certno", "certificate", "id", "nomer", "reg")
 
 
@@ -56,7 +58,7 @@ def clean_number(raw: str) -> str | None:
     value = fold_digits(value)
     value = KZ_PREFIX_MISREAD.sub("KZ", KZ_DOT_FOR_SPACE.sub(r"\1 ", value))
     value = LOOKALIKE_PREFIX.sub(lambda m: m.group(0).translate(CYRILLIC_TO_LATIN), value)
-    value = PK_PREFIX_MISREAD.sub("ПК", value)
+    value = PK_PREFIX_MISREAD.sub("ПК", STRAY_ONE_BEFORE_SERIES.sub("", value))
     if sum(ch.isdigit() for ch in value) < 1:
         return None
     if re.fullmatch(r"(?:19|20)\d{2}", value):  # a lone year is a date, not a number

@@ -29,7 +29,7 @@ TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("seminar", re.compile(r"(семинар|тренинг|мастер-класс|workshop|seminar|training\s+session|master\s+class)",
                            re.I)),
     ("advanced_training", re.compile(
-        r"(повышени\w*\s+квалификаци|біліктілі\w*\s+арттыр|advanced\s+training"
+        r"(повышени\w*\s+квалифика|біліктілі\w*\s+арттыр|advanced\s+training"
         r"|professional\s+development\s+course|continuing\s+medical\s+education|refresher\s+course"
         r"|qualification\s+improvement|профессиональн\w+\s+переподготовк|қайта\s+даярла|retraining)", re.I)),
     ("diploma", re.compile(

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 ACADEMIC_HOURS_PER_CREDIT = 30
 MAX_HOURS = 3000
 
-_NUMBER = r"(?<![\d.,/+-])(\d{1,4}(?:[.,]5)?)(?![\d/]|[.,]\d)"
+# «продолжительностью-72-академических часов»: a hyphen after a word is a misread space; after a digit, a range
+_NUMBER = r"(?<![\d.,/+])(?<![\d.,/+]-)(\d{1,4}(?:[.,]5)?)(?![\d/]|[.,]\d)"
 _SPELLED = r"(?:\s*\([^()\d]{2,60}\))?"  # «108 (сто восемь) часов»
 _QUALIFIER = (
-    r"(?:\s*(?:академических|академического|академ\.?|учебных|аудиторных|кредитных|академиялық|оқу"
+    r"(?:\s*-?\s*(?:академических|академического|академ\.?|учебных|аудиторных|кредитных|академиялық|оқу"
     r"|CME|CPD|contact|academic|credit|training|teaching|study|(?-i:[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,4})))*"
 )
 # «144-сағат», «72-часовой»: the number joined to its unit by a hyphen

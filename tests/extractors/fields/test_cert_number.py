@@ -70,3 +70,8 @@ def test_qr_numbers() -> None:
 def test_a_misread_number_sign_glued_to_a_spaced_series() -> None:
     assert _number("МеЖБ 68265471") == "ЖБ 68265471"
     assert _number("Мерзімі 2024") is None
+
+
+def test_a_speck_read_as_1_before_a_letter_series_is_dropped() -> None:
+    assert _number("№1ПК-95/949") == "ПК-95/949"
+    assert _number("№ 12-345") == "12-345"

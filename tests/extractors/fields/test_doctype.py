@@ -76,3 +76,7 @@ def test_title_wins_over_body() -> None:
 )
 def test_language(text: str, expected: str | None) -> None:
     assert _language(text) == expected
+
+
+def test_a_misread_ending_of_kvalifikatsii_still_names_advanced_training() -> None:
+    assert _type("ТОО «Центр»\nУДОСТОВЕРЕНИЕ\nо повышении квалификаиии\nРег. номер СМЕ-20223968") == "advanced_training"

@@ -53,3 +53,8 @@ def test_credit_constant_and_values() -> None:
 def test_a_hyphen_between_the_number_and_its_unit() -> None:
     assert _hours("144-сағат көлемінде") == 144
     assert _hours("освоил 72-часовую программу") == 72
+
+
+def test_a_hyphen_for_the_spaces_around_the_number() -> None:
+    assert _hours("продолжительностью-72-академических часов") == 72
+    assert _hours("от 36-72 часов") is None  # after a digit the hyphen makes a range, which is no total
