@@ -45,12 +45,19 @@ _INSIDE_A_WORD = re.compile(r"[^\W\d_][?\d][^\W\d_]")
 def is_garbled(word: Word) -> bool:
     """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!", «КО?ІОУА», «О5РАМОУА»): a word of
     the other script read with this one's letters, whatever confidence Tesseract gave it."""
-    return _letters(word.text) >= 1 and (any(char in _FOREIGN_SIGNS for char in word.text)
-                                         or _INSIDE_A_WORD.search(word.text) is not None)
+    text = word.text.strip("|")  # a table's rule read into the word («|ФИО:») is no sign inside it
+    return _letters(text) >= 1 and (any(char in _FOREIGN_SIGNS for char in text)
+                                    or _INSIDE_A_WORD.search(text) is not None)
+
+
+def _is_label(word: Word) -> bool:
+    """«ФИО:», «Программа:»: a field's label is printed in the page's own language, however weakly it was read
+    (a table's rule beside it costs it confidence: «ФИО:» at 0.36 was re-read in English as "one:")."""
+    return word.text.rstrip("|").endswith(":") and not is_garbled(word)
 
 
 def _weak(word: Word) -> bool:
-    return word.confidence < WEAK_WORD or is_garbled(word)
+    return (word.confidence < WEAK_WORD and not _is_label(word)) or is_garbled(word)
 
 
 def is_candidate(word: Word) -> bool:

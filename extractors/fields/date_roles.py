@@ -76,8 +76,8 @@ def _before(doc: DocText, mention: DateMention) -> str:
     return before[-LABEL_WINDOW:].rstrip(" «»\"'“”(")
 
 
-CITY_LINE = re.compile(r"^\s*(?:г\.\s*)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[\s-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?"
-                       r"(?:\s+(?:қ\.|қаласы))?\s*[,;]\s*$")  # «;»: a comma misread
+CITY_LINE = re.compile(r"^\s*(?:г[.,]\s*)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[\s-][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)?"
+                       r"(?:\s+(?:қ\.|қаласы))?\s*[,;]\s*$")  # «;», «г,»: a comma misread, a stop read as one
 
 
 def _near_sign_off(doc: DocText, mention: DateMention) -> bool:

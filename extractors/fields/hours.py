@@ -19,7 +19,8 @@ _QUALIFIER = (
 )
 # «144-сағат», «72-часовой»: the number joined to its unit by a hyphen
 _HOUR_WORD = r"\s*-?\s*(?:час(?:ов|а|ы)?|ч\.?(?![^\W\d_])|сағат(?:тық|қа|ты)?|сағ\.?|hours?|hrs?\.?|h\.?(?![^\W\d_]))"
-HOURS_AFTER_NUMBER = re.compile(_NUMBER + _SPELLED + _QUALIFIER + _HOUR_WORD, re.IGNORECASE)
+# «(2. сағат)»: a speck read as a stop after the figure
+HOURS_AFTER_NUMBER = re.compile(_NUMBER + r"(?:\.(?=\s))?" + _SPELLED + _QUALIFIER + _HOUR_WORD, re.IGNORECASE)
 HOURS_AFTER_LABEL = re.compile(
     r"(?:объ[её]м(?:е)?|продолжительность|количество\s+часов|көлемі|көлемінде|сағат\s+саны|hours|duration"
     r"|total\s+hours|volume)\s*[:\-]?\s*" + _NUMBER

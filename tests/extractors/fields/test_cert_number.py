@@ -75,3 +75,7 @@ def test_a_misread_number_sign_glued_to_a_spaced_series() -> None:
 def test_a_speck_read_as_1_before_a_letter_series_is_dropped() -> None:
     assert _number("№1ПК-95/949") == "ПК-95/949"
     assert _number("№ 12-345") == "12-345"
+
+
+def test_the_number_sign_read_as_m_and_a_closing_quote() -> None:
+    assert _number("біліктілікті арттыру туралы\nМ» 503-14\nОсы сертификат") == "503-14"

@@ -134,3 +134,9 @@ def test_a_city_line_year_with_extra_digits_is_no_year() -> None:
     text = "в период с 1 сентября 2023 г. по 9 сентября 2023 г.\nв объеме 54 часов\nг. Тараз, 9 сентября 202322"
     found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
     assert found.issue is not None and found.issue[0] == "2023-09-09" and found.issue[1] < 0.6
+
+
+def test_a_city_line_whose_stop_after_g_was_read_as_a_comma() -> None:
+    text = "прошла стажировку с 14.11.2013 по 15,12,2013\n(144 ч.)\nг, Астана, 15.12.2013 г,\nЕ.С. Оспанов"
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    assert found.issue is not None and found.issue[0] == "2013-12-15" and found.issue[1] >= 0.8

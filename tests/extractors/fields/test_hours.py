@@ -58,3 +58,7 @@ def test_a_hyphen_between_the_number_and_its_unit() -> None:
 def test_a_hyphen_for_the_spaces_around_the_number() -> None:
     assert _hours("продолжительностью-72-академических часов") == 72
     assert _hours("от 36-72 часов") is None  # after a digit the hyphen makes a range, which is no total
+
+
+def test_a_speck_read_as_a_stop_after_the_figure() -> None:
+    assert _hours("вебинарына қатысты\n(2. сағат)") == 2
