@@ -12,7 +12,7 @@ from extractors.fields.normalize import CYRILLIC_TO_LATIN, fold_digits
 
 _LABEL = (
     r"(?<![^\W\d_])(?P<label>рег(?:истрационный)?\.?\s*(?:номер|№|n[oо°º]?\.?)|регистрационный\s+номер|тіркеу\s+нөмірі"
-    r"|тіркеу\s+(?:№|[хxнn](?![^\W\d_]))|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
+    r"|тіркеу\s+(?:№|(?:[хxнn]|[мm][^\s\d]{1,2})(?![^\W\d_]))|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
     r"|serial|reg\.?\s*no\.?|номер\s+сертификата|сертификат\s+нөмірі|нөмірі|номер|number|id"
     r"|№|(?<![^\W\d_])(?:[nхмк][oо°º9еe2sа>»]|n)(?![^\W\d_])\.?"  # «Х>», «М»»: № with its o read as > or »
     # «№» read "Ne", "Ко", "Хо", «Ме» glued to the series: "NeKZ-2021-…", «МеЖБ 6…»

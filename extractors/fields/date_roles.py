@@ -53,6 +53,8 @@ YEARLESS_ISSUE = re.compile(
     r"(?:»?\s*([^\W\d_]{3,})|[./](\d{1,2})(?:[./](?:\d{0,3}|(?!(?:19|20)\d\d)\d{4}))?(?!\d))([^\n]*)",
     re.IGNORECASE)
 YEARLESS_CERTAINTY = 0.5  # below the LOW_CONFIDENCE threshold: the year is inferred, so a reviewer confirms it
+PRINTED_YEAR_CERTAINTY = 0.8  # «22 августа 202332»: the inferred year stands printed, only digits run on after it
+ONLY_DATE_CERTAINTY = 0.8  # a course document's one and only date, in its body: the day of the event
 BOTTOM_OF_PAGE = 0.55  # a lone unlabelled date lower than this share of the page is taken as the issue date
 LABEL_WINDOW = 48
 
@@ -157,8 +159,8 @@ def assign_dates(doc: DocText, *, has_course: bool = True) -> DateFields:
         issue_mention, sure = _issue_after_event_day(doc, lone)
     if start is None and end is None and has_course:
         rest = [m for m in lone if m is not issue_mention and not _near_sign_off(doc, m)]
-        if len(rest) == 1:  # a one-day event printed as a lone date in the body
-            start = end = _entry(rest[0], "first", 0.6, doc)
+        if len(rest) == 1:  # a one-day event printed as a lone date in the body; surer when it is the only date
+            start = end = _entry(rest[0], "first", ONLY_DATE_CERTAINTY if len(mentions) == 1 else 0.6, doc)
     issue = _entry(issue_mention, "first", sure, doc) if issue_mention is not None else None
     if issue is None and end is not None:
         issue = _yearless_issue(doc, date.fromisoformat(end[0]))
@@ -177,7 +179,9 @@ def _yearless_issue(doc: DocText, end: date) -> tuple[str, float, Span] | None:
         if issued is not None and issued < end:
             issued = make_date(end.year + 1, month[0], day)
         if issued is not None:
-            return issued.isoformat(), YEARLESS_CERTAINTY * month[1], doc.span(found.start(1), found.start(4))
+            printed = re.match(rf"\D{{0,4}}{issued.year}\d{{1,2}}(?!\d)", found.group(4)) is not None
+            sure = PRINTED_YEAR_CERTAINTY if printed else YEARLESS_CERTAINTY
+            return issued.isoformat(), sure * month[1], doc.span(found.start(1), found.start(4))
     return None
 
 

@@ -130,13 +130,32 @@ def test_a_seminars_day_and_a_later_date_below_it_are_the_event_and_the_issue() 
     assert _roles(text.replace("«17» маусым", "«10» маусым"))[2] is None
 
 
-def test_a_city_line_year_with_extra_digits_is_no_year() -> None:
+def test_a_city_line_year_with_extra_digits_is_no_year_but_the_course_year_printed_in_it_counts() -> None:
     text = "в период с 1 сентября 2023 г. по 9 сентября 2023 г.\nв объеме 54 часов\nг. Тараз, 9 сентября 202322"
     found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
-    assert found.issue is not None and found.issue[0] == "2023-09-09" and found.issue[1] < 0.6
+    assert found.issue is not None and found.issue[0] == "2023-09-09" and found.issue[1] >= 0.8
+    other = assign_dates(DocText.of(build_lines([page_from_text(text.replace("202322", "202122"))])))
+    assert other.issue is not None and other.issue[0] == "2023-09-09" and other.issue[1] < 0.6
 
 
 def test_a_city_line_whose_stop_after_g_was_read_as_a_comma() -> None:
     text = "прошла стажировку с 14.11.2013 по 15,12,2013\n(144 ч.)\nг, Астана, 15.12.2013 г,\nЕ.С. Оспанов"
     found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
     assert found.issue is not None and found.issue[0] == "2013-12-15" and found.issue[1] >= 0.8
+
+
+def test_a_conferences_only_date_is_its_day_with_some_certainty_and_one_of_two_dates_with_less() -> None:
+    only = assign_dates(DocText.of(build_lines([page_from_text(
+        "СЕРТИФИКАТ УЧАСТНИКА\nконференции «Здоровье матери и ребенка»\n3 октября 2023 г.\nг. Алматы")])))
+    assert only.start is not None and only.start[0] == "2023-10-03" and only.start[1] >= 0.8
+    two = assign_dates(DocText.of(build_lines([page_from_text(
+        "СЕРТИФИКАТ УЧАСТНИКА\nконференции\n3 октября 2023 г.\nприказ № 5 от 01.09.2023")])))
+    assert two.start is not None and two.start[1] < 0.8
+
+
+def test_a_labelled_issue_date_whose_year_runs_on_into_digits_keeps_the_printed_year_surely() -> None:
+    text = "с 5 августа 2023 г. по 20 августа 2023 г.\nОбъем: (72 ч.)\nВыдано: 22 августа 202332 ©"
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    assert found.issue is not None and found.issue[0] == "2023-08-22" and found.issue[1] >= 0.8
+    inferred = assign_dates(DocText.of(build_lines([page_from_text(text.replace("202332", "2Q2")) ])))
+    assert inferred.issue is not None and inferred.issue[0] == "2023-08-22" and inferred.issue[1] < 0.6
