@@ -44,13 +44,14 @@ SIGN_OFF = re.compile(
     r"|м\.\s?п\.|signature|подпись|қолы)",
     re.IGNORECASE,
 )
-# «Берілген 2018 ж. «19» желтоқсан», «Дата выдачи 10.04.2» with the year lost, «Берілген күң2621 же Қы 22 ақпан»
-# with the year misread before the day, «Астана, 18.08.2696 ж.» on the city line with a year no date has
+# «Берілген 2018 ж. «19» желтоқсан», «Дата выдачи 10.04.2», «Берілген күні: 23,04» with the year lost,
+# «Берілген күң2621 же Қы 22 ақпан» with the year misread before the day, «Астана, 18.08.2696 ж.» on the city
+# line with a year no date has
 YEARLESS_ISSUE = re.compile(
     r"(?:(?<![^\W\d_])(?:дата\s+выдачи|выдан[оа]?|берілген(?:\s+күні)?|date\s+of\s+issue|issued(?:\s+on)?)"
     r"|(?:^|(?<=\n))(?:г\.\s*)?[^\W\d_]{3,}[,;])"
     r"[^\d\n]{0,12}?(?:(?!(?:19|20)\d\d)\d{3,4}(?!\d)[^\d\n]{1,10}?)?«?(\d{1,2})"
-    r"(?:»?\s*([^\W\d_]{3,})|[./](\d{1,2})(?:[./](?:\d{0,3}|(?!(?:19|20)\d\d)\d{4}))?(?!\d))([^\n]*)",
+    r"(?:»?\s*([^\W\d_]{3,})|[./,](\d{1,2})(?:[./,](?:\d{0,3}|(?!(?:19|20)\d\d)\d{4}))?(?!\d))([^\n]*)",
     re.IGNORECASE)
 YEARLESS_CERTAINTY = 0.5  # below the LOW_CONFIDENCE threshold: the year is inferred, so a reviewer confirms it
 PRINTED_YEAR_CERTAINTY = 0.8  # «22 августа 202332»: the inferred year stands printed, only digits run on after it

@@ -62,6 +62,9 @@ _RANGE_OPENER = re.compile(r"(?:^|[\s(:])(?:с|c|from|between|со)\s*$")
 _ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)\s*$")
 
 
+ZERO_FOR_NINE_CERTAINTY = 0.7  # a digit mended: the value is likely, a reviewer may still look
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date or a date range found at text[start:end]."""
@@ -96,11 +99,25 @@ def _month(word: str) -> tuple[int, float]:
     return found
 
 
+def _zero_for_nine(number: str, limit: int) -> tuple[int, bool]:
+    """«97.06.2022», «21.97.2020»: a leading 0 read as 9 makes an impossible day or month; (value, mended)."""
+    value = int(number)
+    if value > limit and len(number) == 2 and number[0] == "9":
+        return int(number[1]), True
+    return value, False
+
+
 def _numeric_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     split_day, day, month, year_text = g
-    year, first, second = int(year_text), int((split_day or day).replace(" ", "")), int(month.replace(" ", ""))
+    year = int(year_text)
     if split_day is not None and year < 100:
         raise ValueError(split_day)  # a split day with a two-digit year is too weak a reading
+    first, day_mended = _zero_for_nine((split_day or day).replace(" ", ""), 31)
+    second, month_mended = _zero_for_nine(month.replace(" ", ""), 12)
+    if day_mended and month_mended:
+        raise ValueError(year_text)  # two digits mended is guessing
+    if (day_mended or month_mended) and year >= 100:
+        return make_date(year, second, first), None, ZERO_FOR_NINE_CERTAINTY
     found = make_date(year, second, first)
     if found is None:  # 02/24/2024: only the American month-first order makes it a date
         swapped = make_date(year, first, second)

@@ -159,3 +159,9 @@ def test_a_labelled_issue_date_whose_year_runs_on_into_digits_keeps_the_printed_
     assert found.issue is not None and found.issue[0] == "2023-08-22" and found.issue[1] >= 0.8
     inferred = assign_dates(DocText.of(build_lines([page_from_text(text.replace("202332", "2Q2")) ])))
     assert inferred.issue is not None and inferred.issue[0] == "2023-08-22" and inferred.issue[1] < 0.6
+
+
+def test_a_labelled_issue_date_with_a_comma_and_its_year_lost() -> None:
+    text = "07.04.2020 - 22.04.2020 аралығында\nкөлемі 72 академиялық сағат\nБерілген күні: 23,04\nРектор"
+    found = assign_dates(DocText.of(build_lines([page_from_text(text)])))
+    assert found.issue is not None and found.issue[0] == "2020-04-23" and found.issue[1] < 0.6

@@ -158,3 +158,10 @@ def test_a_day_split_by_a_space() -> None:
 def test_a_stray_digit_before_a_kazakh_year() -> None:
     found = find_dates("22021 ж. «25» тамыз")
     assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2021, 8, 25), True)]
+
+
+def test_a_leading_zero_read_as_nine_is_mended_unsurely() -> None:
+    found = find_dates("г. Астана, 97.06.2022 г.")
+    assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2022, 6, 7), True)]
+    assert _single("21.97.2020") == date(2020, 7, 21)
+    assert find_dates("99.99.2020") == []  # both mended would be a guess
