@@ -102,14 +102,17 @@ def _gone(pid: int, started: str | None = None) -> bool:
     return fields is None or fields[0] in ("Z", "X") or (started is not None and fields[19] != started)
 
 
-@pytest.mark.parametrize("script", [ORPHAN_SCRIPT, LATE_WATCH_SCRIPT], ids=["watching", "parent-died-first"])
-def test_a_pool_child_dies_with_its_parent(script: str) -> None:
-    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                              cwd=Path(__file__).resolve().parents[2])
+def _assert_child_dies_with_parent(command: list[str], live_for: float = 0.0) -> None:
+    """Run `command` (a parent printing its child's pid), kill -9 it, and assert the child goes too; with
+    `live_for`, first assert the child still lives that long after starting."""
+    parent = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
     assert parent.stdout is not None
     child_pid = int(parent.stdout.readline())
     fields = _stat(child_pid)
     started = fields[19] if fields else None
+    if live_for:
+        time.sleep(live_for)
+        assert not _gone(child_pid, started)
     parent.kill()  # kill -9: no clean-up code runs in the parent
     parent.wait()
     for _ in range(600):
@@ -120,6 +123,11 @@ def test_a_pool_child_dies_with_its_parent(script: str) -> None:
     if orphaned:
         os.kill(child_pid, signal.SIGKILL)  # a failing run must not leave it behind
     assert not orphaned, _stat(child_pid)
+
+
+@pytest.mark.parametrize("script", [ORPHAN_SCRIPT, LATE_WATCH_SCRIPT], ids=["watching", "parent-died-first"])
+def test_a_pool_child_dies_with_its_parent(script: str) -> None:
+    _assert_child_dies_with_parent([sys.executable, "-c", script])
 
 
 
@@ -142,21 +150,5 @@ if __name__ == "__main__":
 def test_a_pool_worker_started_afresh_lives_with_the_batch_and_dies_with_it(tmp_path: Path) -> None:
     script = tmp_path / "batch.py"  # a file, not -c: a spawned child imports the parent's main module
     script.write_text(WORKER_SCRIPT, encoding="utf-8")
-    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
-                              cwd=Path(__file__).resolve().parents[2])
-    assert parent.stdout is not None
-    child_pid = int(parent.stdout.readline())
-    fields = _stat(child_pid)
-    started = fields[19] if fields else None
-    time.sleep(3 * ORPHAN_CHECK_S)  # its watchdog has looked a few times: the worker lives while the batch does
-    assert not _gone(child_pid, started)
-    parent.kill()
-    parent.wait()
-    for _ in range(600):
-        if _gone(child_pid, started):
-            break
-        time.sleep(0.1)
-    orphaned = not _gone(child_pid, started)
-    if orphaned:
-        os.kill(child_pid, signal.SIGKILL)
-    assert not orphaned, _stat(child_pid)
+    # its watchdog looks a few times before the kill: the worker lives while the batch does
+    _assert_child_dies_with_parent([sys.executable, str(script)], live_for=3 * ORPHAN_CHECK_S)
