@@ -83,7 +83,8 @@ def _issuer_checks(extraction: Extraction, registers: Registers
         return None, (), False
     # without a printed issue date the course's last day is when the issuer stood behind it
     issued = field_date(extraction, "issue_date") or field_date(extraction, "end_date")
-    match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"), issued, extraction.business_ids)
+    # an issuer found by its BIN was given its registered name by _issuer_read, which matches here exactly
+    match, flags = issuer_flags(registers.issuers, field_text(extraction, "issuer"), issued)
     org = registers.issuers.organizations.get(match.org_id) if match else None
     facts = facts_from_extraction(extraction, org.org_id if org else None)
     confirmed = confirmed_by_register(registers.certificates, org, facts)
@@ -113,8 +114,7 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
     issuer = extraction.fields.get("issuer")
     replaced = issuer if issuer is not original.fields.get("issuer") else None
     return DocumentVerdict(match.org_id if match else None, tuple(found), units, replaced, holder,
-                           issuer_confirmed=match is not None and (match.score >= CONFIRMING_MATCH
-                                                                   or match.business_id is not None),
+                           issuer_confirmed=match is not None and match.score >= CONFIRMING_MATCH,
                            number_confirmed=number_confirmed)
 
 

@@ -268,13 +268,12 @@ def first_match(index: IssuerIndex, texts: Iterable[str | None], business_ids: I
 
 
 def issuer_flags(
-    index: IssuerIndex, issuer_text: str | None, issue_date: date | None, business_ids: Iterable[str] = ()
+    index: IssuerIndex, issuer_text: str | None, issue_date: date | None
 ) -> tuple[IssuerMatch | None, tuple[Flag, ...]]:
-    """Match the issuer (by name, else by a printed BIN its name agrees with); ISSUER_UNKNOWN when nothing
-    matches, ISSUER_NOT_ACCREDITED on the issue date."""
+    """Match the issuer; ISSUER_UNKNOWN when nothing matches, ISSUER_NOT_ACCREDITED on the issue date."""
     if not issuer_text or not issuer_text.strip():
         return None, ()
-    found = index.match(issuer_text) or index.match_by_business_id(issuer_text, business_ids)
+    found = index.match(issuer_text)
     if found is None:
         return None, (
             make_flag(

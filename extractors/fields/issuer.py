@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from extractors.fields.document import DocLine, DocText
 from extractors.fields.names import SIGNATORY_WORDS
 
-_FORMS = (r"НАО|АО|АҚ|ТОО|КЕАК|ШЖК|ЖШҚ|РГП|ГКП|КГП|ГУ|РГУ|РГКП|КЕАҚ|ШЖҚ|РМК|ЖШС|МКҚК|КМК|ЧУ|ЧУО|LLP|JSC|NJSC|NCJSC"
-          r"|Ltd|LLC|Inc|PLC|GmbH")
-LEGAL_FORM = re.compile(rf"(?<![^\W\d_])({_FORMS})(?![^\W\d_])")
+LEGAL_FORM = re.compile(
+    r"(?<![^\W\d_])(НАО|АО|АҚ|ТОО|КЕАК|ШЖК|ЖШҚ|РГП|ГКП|КГП|ГУ|РГУ|РГКП|КЕАҚ|ШЖҚ|РМК|ЖШС|МКҚК|КМК|ЧУ|ЧУО|LLP|JSC|NJSC|NCJSC|Ltd|LLC"
+    r"|Inc|PLC|GmbH)(?![^\W\d_])"
+)
 # «ШЖҚРМК»: two abbreviations read without the space between them (only the two-part forms, so a word that
 # merely starts with a form's letters is never split)
 GLUED_FORMS = re.compile(r"(?<![^\W\d_])(ШЖҚ|ШЖК)(РМК)(?![^\W\d_])")
