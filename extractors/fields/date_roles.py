@@ -30,8 +30,9 @@ EVENT_LABEL = re.compile(
     r"|оқу\s+мерзімі|dates?\s+of\s+(?:study|training|course)|dates|(?<![^\W\d_])on)[\s:;.,-]*$",
     re.IGNORECASE,
 )
+# not the issue date: a validity end («Действителен до», «Действителен-дө;» with its «до» garbled) or a birth date
 BIRTH_LABEL = re.compile(
-    r"(действител\w*\s+до|valid\s+(?:until|till|to|through)|жарамдылық\s+мерзімі|срок\s+действия\w*|дата\s+рождения|год\s+рождения|родил\w*|туған\s+(?:күні|жылы)|date\s+of\s+birth|born|d\.o\.b\.?)[\s:;.,-]*$",
+    r"(действител\w*[\s-]+д\S{0,2}|valid\s+(?:until|till|to|through)|жарамдылық\s+мерзімі|срок\s+действия\w*|дата\s+рождения|год\s+рождения|родил\w*|туған\s+(?:күні|жылы)|date\s+of\s+birth|born|d\.o\.b\.?)[\s:;.,-]*$",
     re.IGNORECASE,
 )
 GENERIC_LABEL = re.compile(r"(?<![^\W\d_])(дата|date|күні|dated|от)[\s:;.,-]*$", re.IGNORECASE)
