@@ -48,6 +48,9 @@ RANGE_DM_NUMERIC = re.compile(
 )
 RANGE_DAYS_WORD = re.compile(rf"{_D}{_CONN}(\d{{1,2}})\s+{_W}\s*,?\s*{_Y}")
 RANGE_DM_WORD = re.compile(rf"{_D}\s+{_W}{_CONN}(\d{{1,2}})\s+{_W}\s*,?\s*{_Y}")
+# «с 02 июля 2024 г. по 25 июля»: the year printed on the first date only (the end is no date of its own)
+RANGE_DM_WORD_YEAR_FIRST = re.compile(
+    rf"{_D}\s+{_W}\s*,?\s*{_Y}\s*(?:г\.?|года)?{_CONN}(\d{{1,2}})\s+{_W}(?![^\W\d_.])(?!\s*,?\s*\d)")
 RANGE_EN_DAYS = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}{_CONN}(\d{{1,2}}){_ORD},?\s*{_Y}")
 RANGE_EN_MD = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}{_CONN}{_W}\s+(\d{{1,2}}){_ORD},?\s*{_Y}")
 RANGE_KK_DAYS = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*-\s*(\d{{1,2}})\s*{_W}")
@@ -107,16 +110,23 @@ def _zero_for_nine(number: str, limit: int) -> tuple[int, bool]:
     return value, False
 
 
+def _year_zero_for_nine(text: str) -> tuple[int, bool]:
+    """«17.01.2920»: the 0 of a year 20xx read as 9; (year, mended)."""
+    if len(text) == 4 and text.startswith("29"):
+        return int("20" + text[2:]), True
+    return int(text), False
+
+
 def _numeric_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     split_day, day, month, year_text = g
-    year = int(year_text)
+    year, year_mended = _year_zero_for_nine(year_text)
     if split_day is not None and year < 100:
         raise ValueError(split_day)  # a split day with a two-digit year is too weak a reading
     first, day_mended = _zero_for_nine((split_day or day).replace(" ", ""), 31)
     second, month_mended = _zero_for_nine(month.replace(" ", ""), 12)
-    if day_mended and month_mended:
+    if day_mended + month_mended + year_mended > 1:
         raise ValueError(year_text)  # two digits mended is guessing
-    if (day_mended or month_mended) and year >= 100:
+    if (day_mended or month_mended or year_mended) and year >= 100:
         return make_date(year, second, first), None, ZERO_FOR_NINE_CERTAINTY
     found = make_date(year, second, first)
     if found is None:  # 02/24/2024: only the American month-first order makes it a date
@@ -190,6 +200,12 @@ def _dm_word(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     return first, last, min(s1, s2)
 
 
+def _dm_word_year_first(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
+    (m1, s1), (m2, s2) = _month(g[1]), _month(g[4])
+    first, last = _shared_year(int(g[2]), m1, int(g[0]), m2, int(g[3]), printed_on_last=False)
+    return first, last, min(s1, s2)
+
+
 def _en_days(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     month, sure = _month(g[0])
     year = int(g[3])
@@ -219,6 +235,7 @@ def _kk_dm(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
 Builder = Callable[[tuple[str, ...]], tuple[date | None, date | None, float]]
 RANGE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
     (RANGE_KK_DM, _kk_dm), (RANGE_KK_DAYS, _kk_days), (RANGE_DM_WORD, _dm_word),
+    (RANGE_DM_WORD_YEAR_FIRST, _dm_word_year_first),
     (RANGE_EN_MD, _en_md), (RANGE_DAYS_WORD, _days_word), (RANGE_EN_DAYS, _en_days),
     (RANGE_DM_NUMERIC, _dm_numeric), (RANGE_DAYS_NUMERIC, _days_numeric),
 )

@@ -165,3 +165,18 @@ def test_a_leading_zero_read_as_nine_is_mended_unsurely() -> None:
     assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2022, 6, 7), True)]
     assert _single("21.97.2020") == date(2020, 7, 21)
     assert find_dates("99.99.2020") == []  # both mended would be a guess
+
+
+def test_a_years_zero_read_as_nine_is_mended_unsurely() -> None:
+    found = find_dates("16.01.2020 - 17.01.2920 аралығында")
+    assert [(m.first, m.last, m.certainty < 1.0) for m in found] == [(date(2020, 1, 16), date(2020, 1, 17), True)]
+    assert find_dates("97.01.2920") == []  # day and year both mended would be a guess
+
+
+def test_a_range_printing_its_year_on_the_first_date_only() -> None:
+    found = find_dates("Сроки обучения: | с «02» июля 2024 г. по «25» июля |")
+    assert [(m.first, m.last) for m in found] == [(date(2024, 7, 2), date(2024, 7, 25))]
+    found = find_dates("с 20 декабря 2024 г. по 15 января")  # across the new year
+    assert [(m.first, m.last) for m in found] == [(date(2024, 12, 20), date(2025, 1, 15))]
+    found = find_dates("с 12 мая 2024 г. по 2 июня 2025 г.")  # the end's own year, not the first's
+    assert [(m.first, m.last) for m in found] == [(date(2024, 5, 12), date(2025, 6, 2))]
