@@ -16,10 +16,12 @@ INITIALS = re.compile(rf"[{_UP}]\.\s?(?:[{_UP}]\.)?")
 _TOKEN = re.compile(r"\S+")
 PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
 LOWER_L_FOR_I = re.compile(r"l[a-z]{2,}")
+LOWER_KAZAKH_I = re.compile(r"і[а-яёәғқңөұүһі]{2,}")  # «іңкәр»: the capital І read as і (a dot of noise)
 
-# Name labels after which the name follows (and the table ruling read as "|", "(" or "[" between label and name).
+# Name labels after which the name follows (and the table ruling read as "|", "(" or "[" between label and name);
+# «Фо:» is «ФИО:» with its И lost, only before a colon or a table's rule («телефон» holds «фо» too).
 LABEL_BEFORE_NAME = re.compile(
-    r"((?:ф\.?\s?и\.?\s?о\.?|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+аты)?)"
+    r"((?:ф\.?\s?и\.?\s?о\.?|(?<![^\W\d_])фо(?=\s*[:|])|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+аты)?)"
     r"(?:\s+(?:слушател\w*|участник\w*|выпускник\w*|специалист\w*|врач\w*|қатысушы\w*|т[ыи][ңн]даушы\w*))?"
     r"|surname,?\s+(?:first\s+)?name|full\s+name|name\s+of\s+(?:the\s+)?(?:participant|holder)|name|holder|participant|слушател[ьюя]|участник[ау]?"
     r"|выдан(?:[оа]|\([оа]\))?|выдается|настоящим\s+подтверждается,?\s+что|подтверждает(?:ся)?,?\s+что"
@@ -59,7 +61,7 @@ NOT_NAME_STEMS = (
     "проф", "dr.", "phd", "md", "kazakh", "казах", "republic", "city", "қаласы", "university",
     "регистрац", "номер", "нөмір", "number", "серия", "series", "valid", "действител", "qr", "курстар", "участ",
     "слушател", "выдан", "берілді", "свидетел", "подтвержд", "удостовер", "настоящ", "осы", "данн", "мөр", "печать",
-    "stamp", "seal", "place", "место", "орны", "тыңдауш", "тындауш", "қатысуш", "катысуш",
+    "stamp", "seal", "place", "место", "орны", "тіркеу", "тыңдауш", "тындауш", "қатысуш", "катысуш",
 )
 LEGAL_FORMS = frozenset(
     {"нао", "ао", "тоо", "ргп", "гкп", "гу", "кгп", "кеақ", "шжқ", "рмк", "жшс", "мкк", "llp", "jsc", "llc",
@@ -104,8 +106,12 @@ def is_name_word(token: str) -> bool:
 
 
 def with_capital_i(word: str) -> str:
-    """«lurii» → «Iurii»: a Latin name's capital I read as a lower-case l (a name never starts in lower case)."""
-    return "I" + word[1:] if LOWER_L_FOR_I.fullmatch(word.strip(",.;:")) else word
+    """«lurii» → «Iurii», «іңкәр» → «Іңкәр»: a name's capital I read as a lower-case l, or a Kazakh capital І as
+    its dotted lower case (a name never starts in lower case)."""
+    bare = word.strip(",.;:")
+    if LOWER_L_FOR_I.fullmatch(bare):
+        return "I" + word[1:]
+    return "І" + word[1:] if LOWER_KAZAKH_I.fullmatch(bare) else word
 
 
 def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:

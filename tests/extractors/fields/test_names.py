@@ -99,3 +99,18 @@ def test_a_latin_capital_i_read_as_l_is_mended_on_the_names_line_only() -> None:
     assert _name("Name: Popov lurii\nCourse: Emergency Cardiology") == "Popov Iurii"
     assert _name("Name: lurii Popov\nCourse: Emergency Cardiology") == "Iurii Popov"
     assert _name("Name: Popov\nlicensed to practise") is None  # a lower-case word below is the text's
+
+
+def test_a_kazakh_capital_i_read_as_its_lower_case_is_mended() -> None:
+    assert _name("Подтверждается, что\nНұрмағамбет іңкәр Нурлановна\nпрослушал(а) семинар") == \
+        "Нұрмағамбет Іңкәр Нурлановна"
+
+
+def test_a_registration_label_under_a_kazakh_title_is_no_name() -> None:
+    text = "КУӘЛІК\nТіркеу Ме 0030524\nТыңдаушы: Құдайберген Сәуле\n«Дәлелді медицина»"
+    assert _name(text) == "Құдайберген Сәуле"
+
+
+def test_a_name_label_with_a_letter_lost_in_a_table() -> None:
+    assert _name('"Фо: | ЛЕБЕДЕВ МИХАИЛ СЕРГЕЕВИЧ\nПрограмма: Лучевая диагностика') == "ЛЕБЕДЕВ МИХАИЛ СЕРГЕЕВИЧ"
+    assert _name("тел. +7 (716) 258-32-38, телефон Иванов Иван\nфо Петров Пётр") is None
