@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from extractors.errors import UnreadableDocument
+from extractors.stamps import coloured_mask, lift_stamp, stamp_boxes
 
 _KIND_NAMES = {"jpeg": "JPEG", "png": "PNG", "tiff": "TIFF"}
 
@@ -92,11 +93,19 @@ _BAND_ROWS = 256  # colour is converted band by band: whole-page temporaries of 
 
 
 def _gray_by_bands(height: int, width: int, band: Callable[[int, int], np.ndarray]) -> np.ndarray:
-    """without_coloured_ink of a page whose RGB rows top..bottom `band` returns, one band at a time."""
+    """without_coloured_ink of a page whose RGB rows top..bottom `band` returns, one band at a time; then the
+    faded ink of the stamps found on it lifted off the print beneath (extractors.stamps)."""
     gray = np.empty((height, width), np.uint8)
+    masks = []
     for top in range(0, height, _BAND_ROWS):
         bottom = min(height, top + _BAND_ROWS)
-        gray[top:bottom] = without_coloured_ink(band(top, bottom))
+        rgb = band(top, bottom)
+        gray[top:bottom] = without_coloured_ink(rgb)
+        masks.append(coloured_mask(rgb))
+    for box in stamp_boxes(np.vstack(masks)):
+        bottom, right = min(height, box.top + box.height), min(width, box.left + box.width)
+        rgb = band(box.top, bottom)[:, box.left:right]
+        gray[box.top:bottom, box.left:right] = lift_stamp(rgb, gray[box.top:bottom, box.left:right])
     return gray
 
 

@@ -1,0 +1,72 @@
+"""Finding a stamp's round blob of coloured ink on a page and lifting its faded ink off the print beneath it."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from extractors.types import Box
+
+# A scanned, faded or re-compressed stamp's ink is only mildly coloured (blue stamp ink measured at RGB 77/85/128:
+# channel spread ~50), too little for the page-wide rule that lightens strongly coloured ink only, which must
+# leave coloured print (a dark red title, a navy header) readable. Inside a stamp's own box the weaker rule holds.
+STAMP_INK = 30  # max - min channel spread above which a pixel inside a stamp's box is the stamp's ink
+MASK_SCALE = 4  # the ink mask is searched for stamps at a quarter of the page's resolution
+CLOSE_SHARE = 0.012  # ring, inner text and signature strokes merge into one blob over gaps this share of the width
+STAMP_SIDE = (0.08, 0.5)  # a stamp's width and height as shares of the page's shorter side
+STAMP_ASPECT = 1.67  # round or square: neither side longer than this many times the other (a text line is)
+PRINT_LUMA = 100  # darker than this and uncoloured: black print, which a stamp's removal must keep
+PRINT_UNDER_STAMP = 0.003  # share of black print in a stamp's box below which the stamp covers no text
+
+
+def coloured_mask(rgb: np.ndarray) -> np.ndarray:
+    """1 where a pixel of an RGB band is coloured enough to be stamp ink, at MASK_SCALE times fewer pixels."""
+    spread = rgb.max(axis=2) - rgb.min(axis=2)
+    mask = (spread > STAMP_INK).astype(np.uint8)
+    height, width = mask.shape
+    small = cv2.resize(mask, (max(1, width // MASK_SCALE), max(1, height // MASK_SCALE)),
+                       interpolation=cv2.INTER_AREA)
+    return (small > 0).astype(np.uint8)
+
+
+def stamp_boxes(small_mask: np.ndarray) -> list[Box]:
+    """Boxes (in full-resolution pixels) of stamp-shaped blobs of coloured ink in a coloured_mask of a page."""
+    height, width = small_mask.shape
+    side = min(height, width)
+    kernel = max(3, int(CLOSE_SHARE * width))
+    closed = cv2.morphologyEx(small_mask, cv2.MORPH_CLOSE, np.ones((kernel, kernel), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    boxes = []
+    low, high = STAMP_SIDE[0] * side, STAMP_SIDE[1] * side
+    for left, top, box_w, box_h, _ in stats[1:count]:
+        if low <= box_w <= high and low <= box_h <= high and 1 / STAMP_ASPECT <= box_w / box_h <= STAMP_ASPECT:
+            boxes.append(Box(int(left) * MASK_SCALE, int(top) * MASK_SCALE, int(box_w) * MASK_SCALE,
+                             int(box_h) * MASK_SCALE))
+    return [box for box in boxes if not any(other != box and _inside(box, other) for other in boxes)]
+
+
+def _inside(inner: Box, outer: Box) -> bool:
+    """Whether `inner` lies within `outer` (a stamp's inner ring, when its text did not join it to the rim)."""
+    return (outer.left <= inner.left and outer.top <= inner.top and inner.left + inner.width <= outer.left + outer.width
+            and inner.top + inner.height <= outer.top + outer.height)
+
+
+def lift_stamp(rgb: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """`gray` of a stamp's box with the stamp's ink, and the faint rim around each stroke, replaced by the paper
+    around it; black print and its edges kept; unchanged when the stamp covers no print (nothing to read there)."""
+    luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    spread = rgb.max(axis=2).astype(np.int16) - rgb.min(axis=2)
+    black = ((luma < PRINT_LUMA) & (spread <= STAMP_INK)).astype(np.uint8)
+    if black.mean() < PRINT_UNDER_STAMP:
+        return gray
+    # the anti-aliased edge of a black glyph takes on the stamp's colour: lifting it would thin the glyph
+    near_print = cv2.dilate(black, np.ones((3, 3), np.uint8)) > 0
+    ink = cv2.dilate((spread > STAMP_INK).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    lift = ink & ~near_print
+    # the paper's own brightness nearby: the brightest pixel around (ink and print are darker) stands in for the
+    # ink, then a median over the neighbourhood brings it down to the paper's typical level. Ink lifted lighter
+    # than the paper around it leaves a bright ring that Tesseract's layout analysis takes for a picture (it then
+    # reads no text at all) and that the tampering forensics take for another image's grain.
+    side = max(9, min(gray.shape) // 20) | 1
+    filled = np.where(lift, cv2.dilate(gray, np.ones((side, side), np.uint8)), gray)
+    return np.where(lift, cv2.medianBlur(filled, side), gray)

@@ -1,0 +1,85 @@
+"""Stamps: a faded round stamp over printed text is lifted off it; coloured print and stamps over nothing are not."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from extractors.raster import decode_image_pages, without_coloured_ink
+from extractors.stamps import coloured_mask, stamp_boxes
+from tests.extractors.rendering import FONT
+
+FADED_STAMP_INK = (77, 85, 128)  # the ink of a generated blue stamp as measured after scanner damage
+NAVY_PRINT = (20, 40, 100)
+WIDTH, HEIGHT = 1200, 1600
+RING = (700, 850, 1020, 1170)  # the stamp's outer circle on the page
+TEXT_AT = (520, 980)  # a printed line that the stamp's ring crosses
+
+
+def _page(*, text: bool, stamp: bool, header: bool = False) -> Image.Image:
+    page = Image.new("RGB", (WIDTH, HEIGHT), (246, 246, 244))
+    draw = ImageDraw.Draw(page)
+    if header:
+        draw.text((120, 200), "ТОО «Учебный центр здоровья»", font=ImageFont.truetype(FONT, 60), fill=NAVY_PRINT)
+    if text:
+        draw.text(TEXT_AT, "Выдано: 26 августа 2023 года", font=ImageFont.truetype(FONT, 40), fill=(25, 25, 25))
+    if stamp:  # stamp ink multiplies with what lies under it: over black print the print stays black
+        layer = Image.new("RGB", page.size, (255, 255, 255))
+        ring = ImageDraw.Draw(layer)
+        left, top, right, bottom = RING
+        ring.ellipse(RING, outline=FADED_STAMP_INK, width=8)
+        ring.ellipse((left + 60, top + 60, right - 60, bottom - 60), outline=FADED_STAMP_INK, width=5)
+        ring.text((left + 70, top + 140), "БСН 0205401", font=ImageFont.truetype(FONT, 30), fill=FADED_STAMP_INK)
+        page = ImageChops.multiply(page, layer)
+    return page
+
+
+def _decoded(page: Image.Image) -> np.ndarray:
+    buffer = io.BytesIO()
+    page.save(buffer, "PNG")
+    return next(decode_image_pages(buffer.getvalue(), "png", 60_000_000, 1))
+
+
+def _ring_pixels_on_paper(gray: np.ndarray) -> np.ndarray:
+    """The gray values along the top of the outer ring, away from the printed line."""
+    left, top, right, _ = RING
+    middle = (left + right) // 2
+    return gray[top + 2:top + 6, middle - 40:middle + 40]
+
+
+def test_a_faded_stamp_over_print_is_lifted_and_the_print_kept() -> None:
+    page = _page(text=True, stamp=True)
+    gray = _decoded(page)
+    # lighter than halfway between print (25) and paper (246): binarized as paper, where it was ink before
+    assert float(np.median(_ring_pixels_on_paper(gray))) > 160
+    plain = without_coloured_ink(np.asarray(page))
+    assert float(np.median(_ring_pixels_on_paper(plain))) < 130  # the page-wide rule alone leaves it dark
+    text_gray = gray[TEXT_AT[1]:TEXT_AT[1] + 45, TEXT_AT[0]:TEXT_AT[0] + 150]
+    assert int(text_gray.min()) < 60  # the printed glyphs outside the stamp stay black
+    under = gray[TEXT_AT[1]:TEXT_AT[1] + 45, RING[0] + 20:RING[0] + 160]
+    assert int((under < 90).sum()) > 200  # and so do those under it
+
+
+def test_a_stamp_over_no_print_is_left_as_it_was() -> None:
+    page = _page(text=False, stamp=True)
+    gray = _decoded(page)
+    assert np.array_equal(gray, without_coloured_ink(np.asarray(page)))
+
+
+def test_a_coloured_header_line_is_no_stamp() -> None:
+    rgb = np.asarray(_page(text=True, stamp=False, header=True))
+    assert stamp_boxes(coloured_mask(rgb)) == []
+    gray = _decoded(Image.fromarray(rgb))
+    header = gray[200:270, 120:1000]
+    assert int(header.min()) < 110  # navy print keeps its brightest channel, dark enough to read
+
+
+def test_the_stamp_is_found_where_it_was_put() -> None:
+    rgb = np.asarray(_page(text=True, stamp=True))
+    boxes = stamp_boxes(coloured_mask(rgb))
+    assert len(boxes) == 1
+    box, (left, top, right, bottom) = boxes[0], RING
+    assert abs(box.left - left) <= 12 and abs(box.top - top) <= 12
+    assert abs(box.left + box.width - right) <= 12 and abs(box.top + box.height - bottom) <= 12
