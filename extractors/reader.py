@@ -16,7 +16,7 @@ from extractors.preprocess import downscale, normalize_illumination, prepare_for
 from extractors.qr import decode_qr
 from extractors.raster import decode_image_pages
 from extractors.tesseract import OsdResult, TesseractEngine
-from extractors.tsv import blank_regions, tsv_to_page
+from extractors.tsv import blank_regions, parse_tsv_lines, tsv_to_page
 from extractors.types import PageText
 
 ALL_LANGUAGES = "rus+kaz+eng"
@@ -92,6 +92,8 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
                                lit_evenly=True)
     languages = choose_languages(osd, limits)
     tsv = engine.ocr_tsv(prepared.image, languages)
+    if not parse_tsv_lines(tsv):  # Tesseract's layout analysis found no text block ("Empty page!!"): a page with
+        tsv = engine.ocr_tsv(prepared.image, languages, column=True)  # a picture-like patch in it; read as a column
     height, width = prepared.image.shape
     page = tsv_to_page(tsv, page_no, width, height, rotation=prepared.rotation, skew=prepared.skew,
                        language_hint=languages)

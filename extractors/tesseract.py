@@ -55,12 +55,14 @@ class TesseractEngine:
         api.SetImageBytes(gray.tobytes(), width, height, 1, width)
         api.SetSourceResolution(dpi)
 
-    def ocr_tsv(self, image: np.ndarray, languages: str, dpi: int = 300, *, block: bool = False) -> str:
+    def ocr_tsv(self, image: np.ndarray, languages: str, dpi: int = 300, *, block: bool = False,
+                column: bool = False) -> str:
         """Raw TSV (level…text columns, no header) of a grayscale page read with the given languages; `block`:
-        a crop read as one block of lines, without the page layout analysis."""
+        a crop read as one block of lines, without the page layout analysis; `column`: a page read as one column
+        of text of any sizes (when the layout analysis found no text block in it)."""
         api = self._api(languages)
-        if block:
-            api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+        if block or column:
+            api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK if block else tesserocr.PSM.SINGLE_COLUMN)
         self._set_image(api, image, dpi)
         try:
             api.Recognize()

@@ -11,7 +11,14 @@ from PIL import Image
 
 from extractors.errors import UnreadableDocument
 from extractors.preprocess import rotate_clockwise, rotate_small_angle
-from extractors.reader import ReadLimits, choose_languages, detect_orientation, page_rotation, read_document
+from extractors.reader import (
+    ReadLimits,
+    choose_languages,
+    detect_orientation,
+    ocr_page,
+    page_rotation,
+    read_document,
+)
 from extractors.tesseract import OsdResult, TesseractEngine
 from tests.extractors.rendering import ENGLISH, KAZAKH, RUSSIAN, render_page
 from tests.extractors.test_pdf import born_digital_pdf, image_only_pdf
@@ -116,3 +123,20 @@ def test_an_unsure_orientation_is_asked_again_of_the_black_and_white_page() -> N
     assert len(engine.images) == 1  # a sure answer costs one detection
     weak, weaker = OsdResult(90, 1.5, "Latin", 1.0), OsdResult(0, 0.5, "Latin", 1.0)
     assert detect_orientation(gray, 150, _Osd(weak, weaker), ReadLimits()) == weak  # type: ignore[arg-type]
+
+
+class _LayoutFindsNothing(TesseractEngine):
+    """Tesseract whose page layout analysis finds no text block ("Empty page!!"), as a picture-like patch (a
+    stamp's lifted ring) once made it do on a plainly printed page."""
+
+    def ocr_tsv(self, image: np.ndarray, languages: str, dpi: int = 300, *, block: bool = False,
+                column: bool = False) -> str:
+        if not block and not column:
+            height, width = image.shape
+            return f"1\t1\t0\t0\t0\t0\t0\t0\t{width}\t{height}\t-1\t\n"
+        return super().ocr_tsv(image, languages, dpi, block=block, column=column)
+
+
+def test_a_page_the_layout_analysis_finds_empty_is_read_as_one_column() -> None:
+    page = ocr_page(render_page(RUSSIAN), 1, _LayoutFindsNothing(TESSDATA, languages=()), LIMITS)
+    assert {"СЕРТИФИКАТ", "квалификации", "педиатрии"} <= _words(" ".join(line.text for line in page.lines))
