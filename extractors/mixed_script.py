@@ -42,10 +42,14 @@ def _letters(text: str) -> int:
 _INSIDE_A_WORD = re.compile(r"[^\W\d_][?\d][^\W\d_]")
 
 
+# «Эйгер!м»: a Kazakh і read as "!" between Cyrillic letters is that letter, not a sign of the other script
+_I_READ_AS_SIGN = re.compile(r"(?<=[а-яёәғқңөұүһі])!(?=[а-яёәғқңөұүһі])", re.IGNORECASE)
+
+
 def is_garbled(word: Word) -> bool:
     """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!", «КО?ІОУА», «О5РАМОУА»): a word of
     the other script read with this one's letters, whatever confidence Tesseract gave it."""
-    text = word.text.strip("|")  # a table's rule read into the word («|ФИО:») is no sign inside it
+    text = _I_READ_AS_SIGN.sub("і", word.text.strip("|"))  # a table's rule read into the word («|ФИО:») is no sign
     return _letters(text) >= 1 and (any(char in _FOREIGN_SIGNS for char in text)
                                     or _INSIDE_A_WORD.search(text) is not None)
 
