@@ -27,9 +27,9 @@ _SEP = r"\s?[./,\\]\s?"  # a backslash is a slash misread
 # starts with 1-3 and stands after a space or a comma, never after another number or «№».
 _SPLIT_DAY = r"(?<![\d№#.])(?<![\d№#.]\s)([1-3]\s\d)"
 NUMERIC_DMY = re.compile(rf"(?:{_SPLIT_DAY}|{_D}){_SEP}(\d\s\d|\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?![\d])")
-# «27.11 2019»: the stop before the year lost; only as printed with two-digit day and month and a four-digit
+# «27.11 2019», «07 06.2022»: one stop lost; only as printed with two-digit day and month and a four-digit
 # year, so «1.5 2019» (a figure, then a year) is never a date
-NUMERIC_DM_SPACE_Y = re.compile(rf"(?<![\d.,])(\d{{2}})[./](\d{{2}})\s{_Y}")
+NUMERIC_DM_SPACE_Y = re.compile(rf"(?<![\d.,])(\d{{2}})(?:[./](\d{{2}})\s|\s(\d{{2}})[./]){_Y}")
 # «04.06:2023»: a dot misread as a colon; only before a four-digit year, so times («10:30») never pass for dates
 NUMERIC_DMY_COLON = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,2})\s?[./,:;]\s?(\d{1,2})\s?[./,:;]\s?((?:19|20)\d{2})(?!\d)")
 NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2})(?!\d)")
@@ -103,9 +103,10 @@ def _month(word: str) -> tuple[int, float]:
 
 
 def _zero_for_nine(number: str, limit: int) -> tuple[int, bool]:
-    """«97.06.2022», «21.97.2020»: a leading 0 read as 9 makes an impossible day or month; (value, mended)."""
+    """«97.06.2022», «29.55.2025»: a leading 0 read as 9 (or 5, 6, 8) makes an impossible day or month;
+    (value, mended)."""
     value = int(number)
-    if value > limit and len(number) == 2 and number[0] == "9":
+    if value > limit and len(number) == 2 and number[0] in "9568":
         return int(number[1]), True
     return value, False
 
@@ -166,7 +167,7 @@ def _word_ydm_short(g: tuple[str, ...]) -> tuple[date | None, date | None, float
 
 
 def _dm_space_y(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
-    return make_date(int(g[2]), int(g[1]), int(g[0])), None, 0.9
+    return make_date(int(g[3]), int(g[1] or g[2]), int(g[0])), None, 0.9
 
 
 def _days_numeric(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:

@@ -164,6 +164,7 @@ def test_a_leading_zero_read_as_nine_is_mended_unsurely() -> None:
     found = find_dates("г. Астана, 97.06.2022 г.")
     assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2022, 6, 7), True)]
     assert _single("21.97.2020") == date(2020, 7, 21)
+    assert _single("Дата выдачи: 29.55.2025 г.") == date(2025, 5, 29)
     assert find_dates("99.99.2020") == []  # both mended would be a guess
 
 
@@ -180,3 +181,8 @@ def test_a_range_printing_its_year_on_the_first_date_only() -> None:
     assert [(m.first, m.last) for m in found] == [(date(2024, 12, 20), date(2025, 1, 15))]
     found = find_dates("с 12 мая 2024 г. по 2 июня 2025 г.")  # the end's own year, not the first's
     assert [(m.first, m.last) for m in found] == [(date(2024, 5, 12), date(2025, 6, 2))]
+
+
+def test_a_stop_lost_between_day_and_month() -> None:
+    assert _single("г. Астана, 07 06.2022 г.") == date(2022, 6, 7)
+    assert _single("г. Астана, 27.11 2019 г.") == date(2019, 11, 27)
