@@ -255,6 +255,28 @@ def test_region_pasted_from_a_page_with_other_grain_is_tampered() -> None:
     assert any(f.evidence["field"] == "cert_number" for f in findings)
 
 
+@pytest.mark.parametrize("grain", [4.0, 6.0])  # heavier grain is mostly taken for ink: not found yet
+def test_a_grainy_number_pasted_onto_a_clean_page_is_tampered(grain: float) -> None:
+    values = {"number": "0054321", "name": "Иванову Ивану Петровичу", "hours": "72"}
+    page = render(52, Damage(noise=0.0, texture=0.0), values=values, font_index=1, size=24)
+    donor = render(52, Damage(noise=grain, texture=0.0), values={**values, "number": "0099999"}, font_index=1, size=24)
+    edited, _patch = paste_from(page, donor, final_jpeg=None)
+    findings = image_tamper_findings(edited.gray, edited.page, edited.field_boxes)
+    assert [f.evidence["kind"] for f in findings if f.evidence["field"] == "cert_number"] == ["foreign_noise"]
+
+
+def test_a_grainy_hours_figure_on_a_clean_page_is_not_judged() -> None:
+    """Only the fields a forger changes (number, holder) are judged by their grain on a page too clean to compare."""
+    values = {"number": "0054321", "name": "Иванову Ивану Петровичу", "hours": "72"}
+    page = render(53, Damage(noise=0.0, texture=0.0), values=values, font_index=1, size=24)
+    donor = render(53, Damage(noise=12.0, texture=0.0), values=values, font_index=1, size=24)
+    hours = page.field_boxes["hours"]
+    gray = page.gray.copy()
+    region = (slice(hours.top - 8, hours.top + hours.height + 8), slice(hours.left - 8, hours.left + hours.width + 8))
+    gray[region] = donor.gray[region]
+    assert image_tamper_findings(gray, page.page, page.field_boxes) == ()
+
+
 def test_color_or_empty_input_gives_nothing() -> None:
     page = render(61, Damage())
     assert image_tamper_findings(np.dstack([page.gray] * 3), page.page, page.field_boxes) == ()
