@@ -17,6 +17,7 @@ _TOKEN = re.compile(r"\S+")
 PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
 LOWER_L_FOR_I = re.compile(r"l[a-z]{2,}")
 LOWER_KAZAKH_I = re.compile(r"і[а-яёәғқңөұүһі]{2,}")  # «іңкәр»: the capital І read as і (a dot of noise)
+LATIN_CAPS_WITH_BANG = re.compile(r"[A-Z]+![A-Z]*")  # "ALEKSE!": a capital I read as "!"
 
 # Name labels after which the name follows (and the table ruling read as "|", "(" or "[" between label and name);
 # «Фо:» is «ФИО:» with its И lost, only before a colon or a table's rule («телефон» holds «фо» too).
@@ -106,11 +107,13 @@ def is_name_word(token: str) -> bool:
 
 
 def with_capital_i(word: str) -> str:
-    """«lurii» → «Iurii», «іңкәр» → «Іңкәр»: a name's capital I read as a lower-case l, or a Kazakh capital І as
-    its dotted lower case (a name never starts in lower case)."""
+    """«lurii» → «Iurii», "ALEKSE!" → "ALEKSEI", «іңкәр» → «Іңкәр»: a name's capital I read as a lower-case l or
+    "!", or a Kazakh capital І as its dotted lower case (a name never starts in lower case)."""
     bare = word.strip(",.;:")
     if LOWER_L_FOR_I.fullmatch(bare):
         return "I" + word[1:]
+    if LATIN_CAPS_WITH_BANG.fullmatch(bare):
+        return word.replace("!", "I")
     return "І" + word[1:] if LOWER_KAZAKH_I.fullmatch(bare) else word
 
 

@@ -99,6 +99,7 @@ def test_a_latin_capital_i_read_as_l_is_mended_on_the_names_line_only() -> None:
     assert _name("Name: Popov lurii\nCourse: Emergency Cardiology") == "Popov Iurii"
     assert _name("Name: lurii Popov\nCourse: Emergency Cardiology") == "Iurii Popov"
     assert _name("Name: Popov\nlicensed to practise") is None  # a lower-case word below is the text's
+    assert _name("This certifies that\nALEKSE! IVANOV\nattended the seminar") == "ALEKSEI IVANOV"
 
 
 def test_a_kazakh_capital_i_read_as_its_lower_case_is_mended() -> None:
