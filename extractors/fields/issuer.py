@@ -140,10 +140,15 @@ def _title_case_run(text: str, max_words: int = MAX_ISSUER_WORDS) -> bool:
         word.isascii() and word.isalpha() and (word[0].isupper() or word in _CONNECTORS) for word in words)
 
 
+MIN_NAME_PIECE = 3  # letters a line needs to be the first part of an organization's name
+
+
 def _starts_with_previous(previous: DocLine, line: DocLine) -> bool:
     """Whether the previous line holds the beginning of the name that this line ends."""
     text = previous.text
     if previous.page_no != line.page_no or NOT_ISSUER.search(text) or DOCUMENT_TITLE.search(text):
+        return False
+    if sum(char.isalpha() for char in text) < MIN_NAME_PIECE:  # «“т»: a stamp's or an emblem's edge read as signs
         return False
     if MINISTRY.search(text):
         return False
