@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.fields.months import month_of
@@ -111,23 +111,16 @@ def _zero_for_nine(number: str, limit: int) -> tuple[int, bool]:
     return value, False
 
 
-def _year_zero_for_nine(text: str) -> tuple[int, bool]:
-    """«17.01.2920»: the 0 of a year 20xx read as 9; (year, mended)."""
-    if len(text) == 4 and text.startswith("29"):
-        return int("20" + text[2:]), True
-    return int(text), False
-
-
 def _numeric_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     split_day, day, month, year_text = g
-    year, year_mended = _year_zero_for_nine(year_text)
+    year = int(year_text)
     if split_day is not None and year < 100:
         raise ValueError(split_day)  # a split day with a two-digit year is too weak a reading
     first, day_mended = _zero_for_nine((split_day or day).replace(" ", ""), 31)
     second, month_mended = _zero_for_nine(month.replace(" ", ""), 12)
-    if day_mended + month_mended + year_mended > 1:
+    if day_mended and month_mended:
         raise ValueError(year_text)  # two digits mended is guessing
-    if (day_mended or month_mended or year_mended) and year >= 100:
+    if (day_mended or month_mended) and year >= 100:
         return make_date(year, second, first), None, ZERO_FOR_NINE_CERTAINTY
     found = make_date(year, second, first)
     if found is None:  # 02/24/2024: only the American month-first order makes it a date
@@ -302,11 +295,32 @@ def _pair_singles(text: str, singles: list[DateMention]) -> tuple[list[DateMenti
     return ranges, rest
 
 
+# «17.01.2920», «Астана 2924 ж.»: the 0 of a year 20xx read as 9 (no year 29xx is a date on a certificate)
+_YEAR_ZERO_AS_NINE = re.compile(r"(?<!\d)29(?=\d\d(?!\d))")
+
+
+def _mended_years(matching: str) -> tuple[str, list[int]]:
+    """The text with each year 29xx written 20xx (the same length), and where that was done."""
+    places = [found.start() for found in _YEAR_ZERO_AS_NINE.finditer(matching)]
+    return _YEAR_ZERO_AS_NINE.sub("20", matching), places
+
+
+def _unsure_where_mended(mentions: list[DateMention], places: list[int]) -> list[DateMention]:
+    """A date read through a mended year is unsure; one with another digit mended as well is a guess, dropped."""
+    kept = []
+    for mention in mentions:
+        if not any(mention.start <= place < mention.end for place in places):
+            kept.append(mention)
+        elif mention.certainty > ZERO_FOR_NINE_CERTAINTY:
+            kept.append(replace(mention, certainty=ZERO_FOR_NINE_CERTAINTY))
+    return kept
+
+
 def find_dates(text: str) -> list[DateMention]:
     """All dates and date ranges in text, in order of position."""
-    matching = _matching_text(text)
+    matching, mended = _mended_years(_matching_text(text))
     taken = [False] * len(matching)
     ranges = _scan(matching, RANGE_PATTERNS, taken, want_range=True)
     singles = sorted(_scan(matching, SINGLE_PATTERNS, taken, want_range=False), key=lambda m: m.start)
     paired, rest = _pair_singles(matching, singles)
-    return sorted(ranges + paired + rest, key=lambda m: m.start)
+    return sorted(_unsure_where_mended(ranges + paired + rest, mended), key=lambda m: m.start)

@@ -172,6 +172,8 @@ def test_a_years_zero_read_as_nine_is_mended_unsurely() -> None:
     found = find_dates("16.01.2020 - 17.01.2920 аралығында")
     assert [(m.first, m.last, m.certainty < 1.0) for m in found] == [(date(2020, 1, 16), date(2020, 1, 17), True)]
     assert find_dates("97.01.2920") == []  # day and year both mended would be a guess
+    found = find_dates("Астана 2924 ж. «02» маусым")
+    assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2024, 6, 2), True)]
 
 
 def test_a_range_printing_its_year_on_the_first_date_only() -> None:
