@@ -100,8 +100,10 @@ def _gray_by_bands(height: int, width: int, band: Callable[[int, int], np.ndarra
     for top in range(0, height, _BAND_ROWS):
         bottom = min(height, top + _BAND_ROWS)
         rgb = band(top, bottom)
-        gray[top:bottom] = without_coloured_ink(rgb)
-        masks.append(coloured_mask(rgb))
+        brightest = rgb.max(axis=2)
+        spread = brightest - rgb.min(axis=2)
+        gray[top:bottom] = _lightened(rgb, brightest, spread)
+        masks.append(coloured_mask(spread))
     for box in stamp_boxes(np.vstack(masks)):
         bottom, right = min(height, box.top + box.height), min(width, box.left + box.width)
         rgb = band(box.top, bottom)[:, box.left:right]
@@ -126,10 +128,13 @@ COLOURED_INK = 60  # max - min channel spread above which a pixel is blue/violet
 def without_coloured_ink(rgb: np.ndarray) -> np.ndarray:
     """Gray page where strongly coloured ink (stamps, signatures in blue or violet) is lightened to its brightest
     channel, so a stamp over a printed line does not hide the line from OCR; black print keeps its luma."""
-    luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     brightest = rgb.max(axis=2)
-    coloured = (brightest - rgb.min(axis=2)) > COLOURED_INK
-    return np.ascontiguousarray(np.where(coloured, brightest, luma))
+    return _lightened(rgb, brightest, brightest - rgb.min(axis=2))
+
+
+def _lightened(rgb: np.ndarray, brightest: np.ndarray, spread: np.ndarray) -> np.ndarray:
+    luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    return np.ascontiguousarray(np.where(spread > COLOURED_INK, brightest, luma))
 
 
 _EXIF_ORIENTATION = 0x0112

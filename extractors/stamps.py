@@ -19,9 +19,9 @@ PRINT_LUMA = 100  # darker than this and uncoloured: black print, which a stamp'
 PRINT_UNDER_STAMP = 0.003  # share of black print in a stamp's box below which the stamp covers no text
 
 
-def coloured_mask(rgb: np.ndarray) -> np.ndarray:
-    """1 where a pixel of an RGB band is coloured enough to be stamp ink, at MASK_SCALE times fewer pixels."""
-    spread = rgb.max(axis=2) - rgb.min(axis=2)
+def coloured_mask(spread: np.ndarray) -> np.ndarray:
+    """1 where a pixel of a band is coloured enough to be stamp ink (`spread`: its channels' max - min, uint8), at
+    MASK_SCALE times fewer pixels."""
     mask = (spread > STAMP_INK).astype(np.uint8)
     height, width = mask.shape
     small = cv2.resize(mask, (max(1, width // MASK_SCALE), max(1, height // MASK_SCALE)),
