@@ -133,6 +133,14 @@ def _without_neighbour_edges(first: str, text: str) -> str:
     return text[max(0, lead - lead_before):len(text) - max(0, tail - tail_before)].strip(" ")
 
 
+_SMALL_THEN_CAPITAL = re.compile(r"([a-z])([A-Z])")
+
+
+def _without_doubled_capitals(text: str) -> str:
+    """"MedsSkills" → "MedSkills": a capital read twice, first as its small letter (no word spells a letter so)."""
+    return _SMALL_THEN_CAPITAL.sub(lambda m: m.group(2) if m.group(1).upper() == m.group(2) else m.group(0), text)
+
+
 def _case_flips(text: str) -> int:
     """Capitals right after small letters inside words ("MedSkills" has one)."""
     return sum(1 for before, after in pairwise(text) if before.islower() and after.isupper())
@@ -142,7 +150,7 @@ def better_reading(word: Word, text: str, confidence: float, gain: float = MIN_G
                    mend_garbled: bool = True) -> Word | None:
     """The re-read word when it is surer than the first reading by `gain` and sure in itself; a garbled first
     reading («Мед$ К»») is replaced by any clean one the engine is fairly sure of (`mend_garbled`)."""
-    text = _without_neighbour_edges(word.text, text)
+    text = _without_doubled_capitals(_without_neighbour_edges(word.text, text))
     if _case_flips(text) >= 2 or _CAPS_THEN_SMALL.search(text):
         return None  # "YHMBepcuTerTi", "YHHBepcuteTi": Cyrillic strokes spelt out in Latin letters, not a word
     if any(ch.isdigit() for ch in text) and not any(ch.isdigit() for ch in word.text):

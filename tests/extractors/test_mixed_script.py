@@ -229,3 +229,10 @@ def test_a_holder_on_an_english_page_is_left_alone() -> None:
     engine = _BlockEngine(("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91))
     assert latin_name(value, _name_page("eng"), np.zeros((300, 500), np.uint8), engine) == value  # type: ignore[arg-type]
     assert engine.asked == []
+
+
+def test_a_capital_read_twice_in_a_re_read_is_read_once() -> None:
+    found = better_reading(_word("Мед$КИз»", 0.1), "MedsSkills»", 0.5)
+    assert found is not None and found.text == "MedSkills»"
+    found = better_reading(_word("МсОопа!а", 0.1), "McDonald", 0.9)  # two capitals of different letters stay
+    assert found is not None and found.text == "McDonald"
