@@ -9,7 +9,7 @@ from itertools import pairwise
 import cv2
 import numpy as np
 
-from extractors.fields.normalize import is_cyrillic
+from extractors.fields.normalize import fold_kazakh_i, is_cyrillic
 from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
@@ -42,14 +42,11 @@ def _letters(text: str) -> int:
 _INSIDE_A_WORD = re.compile(r"[^\W\d_][?\d][^\W\d_]")
 
 
-# «Эйгер!м»: a Kazakh і read as "!" between Cyrillic letters is that letter, not a sign of the other script
-_I_READ_AS_SIGN = re.compile(r"(?<=[а-яёәғқңөұүһі])!(?=[а-яёәғқңөұүһі])", re.IGNORECASE)
-
-
 def is_garbled(word: Word) -> bool:
     """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!", «КО?ІОУА», «О5РАМОУА»): a word of
     the other script read with this one's letters, whatever confidence Tesseract gave it."""
-    text = _I_READ_AS_SIGN.sub("і", word.text.strip("|"))  # a table's rule read into the word («|ФИО:») is no sign
+    # a table's rule read into the word («|ФИО:») is no sign inside it, nor a Kazakh і read as "!" («Эйгер!м»)
+    text = fold_kazakh_i(word.text.strip("|"))
     return _letters(text) >= 1 and (any(char in _FOREIGN_SIGNS for char in text)
                                     or _INSIDE_A_WORD.search(text) is not None)
 

@@ -133,6 +133,7 @@ def without_coloured_ink(rgb: np.ndarray) -> np.ndarray:
 
 
 def _lightened(rgb: np.ndarray, brightest: np.ndarray, spread: np.ndarray) -> np.ndarray:
+    """without_coloured_ink from the channels' max and max - min, computed once per band by the caller."""
     luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     return np.ascontiguousarray(np.where(spread > COLOURED_INK, brightest, luma))
 
