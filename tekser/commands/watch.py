@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import signal
-import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -68,14 +68,31 @@ def poll_interval(settle_s: float) -> float:
     return max(0.2, min(2.0, settle_s / 4))
 
 
+class StopFlag:
+    """A stop request a signal handler may set: a plain attribute, no lock.
+
+    threading.Event would deadlock here: its set() takes the lock that the main thread holds inside
+    Event.wait(), and a signal handler runs on the main thread, possibly right inside that wait.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def set(self) -> None:
+        self.requested = True
+
+    def is_set(self) -> bool:
+        return self.requested
+
+
 def watch_loop(cycle: Callable[[], None], idle: Callable[[], bool], once: bool, poll_s: float,
-               stop: threading.Event) -> None:
+               stop: StopFlag) -> None:
     """Poll until `stop` is set; with `once`, until every folder present has been taken and its results written."""
     while not stop.is_set():
         cycle()
         if once and idle():
             return
-        stop.wait(poll_s)
+        time.sleep(poll_s)
     raise KeyboardInterrupt
 
 
@@ -87,14 +104,14 @@ class StopOnSignal:
     """
 
     def __init__(self) -> None:
-        self.stop = threading.Event()
+        self.stop = StopFlag()
         self.previous: dict[int, object] = {}
 
     def _handle(self, _signum: int, _frame: FrameType | None) -> None:
         self.stop.set()
         raise KeyboardInterrupt
 
-    def __enter__(self) -> threading.Event:
+    def __enter__(self) -> StopFlag:
         for code in (signal.SIGINT, signal.SIGTERM):
             self.previous[code] = signal.signal(code, self._handle)
         return self.stop
@@ -105,7 +122,7 @@ class StopOnSignal:
 
 
 def run_watch(watched: Path, registry: Path, out: Path, settings: Settings, settle_s: float, once: bool,
-              log: Callable[[str], None], stop: threading.Event) -> None:
+              log: Callable[[str], None], stop: StopFlag) -> None:
     from intake.db import open_database
     from intake.recorder import IntakeLimits
     from intake.registry_files import check_registry
