@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from extractors.fields.document import ocr_factor
+from extractors.fields.normalize import unquote
 from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
@@ -23,7 +24,8 @@ _NOT_TEXT = re.compile(r"[\s«»\"“”„'`.,:;|]+")
 
 
 def _spelling(text: str) -> str:
-    return _NOT_TEXT.sub("", text).casefold()
+    """The characters that matter: no quotes, stops or spaces, every dash as "-" («7-8» and «7—8» agree)."""
+    return _NOT_TEXT.sub("", unquote(text)).casefold()
 
 
 def confirmed(value: FieldValue, first: list[Word], second: list[Word]) -> FieldValue:

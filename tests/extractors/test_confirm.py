@@ -19,6 +19,12 @@ def test_an_agreeing_sure_second_reading_restores_the_confidence() -> None:
     assert confirmed(WEAK, _words(("17.05.2023", 0.0)), _words(("17.05.2023", 0.96))).confidence == 0.95
 
 
+def test_readings_that_differ_only_in_the_kind_of_dash_agree() -> None:
+    dates = FieldValue("2023-05-07", 0.285, 1, BOX)
+    assert confirmed(dates, _words(("7-8", 0.0), ("May", 0.9)), _words(("7—8", 0.95), ("May", 0.96))).confidence == 0.95
+    assert confirmed(dates, _words(("7-8", 0.0),), _words(("7", 0.95), ("8", 0.96))) == dates
+
+
 def test_a_second_reading_that_differs_or_is_unsure_changes_nothing() -> None:
     assert confirmed(WEAK, _words(("9.08.2023", 0.0)), _words(("8.08.2023", 0.97))) == WEAK
     assert confirmed(WEAK, _words(("17.05.2023", 0.0)), _words(("17.05.2023/", 0.03), ("227", 0.03))) == WEAK
