@@ -32,7 +32,7 @@ EVENT_LABEL = re.compile(
 )
 # not the issue date: a validity end («Действителен до», «Действителен-дө;» with its «до» garbled) or a birth date
 BIRTH_LABEL = re.compile(
-    r"(действител\w*[\s-]+д\S{0,2}|valid\s+(?:until|till|to|through)|жарамдылық\s+мерзімі|срок\s+действия\w*|дата\s+рождения|год\s+рождения|родил\w*|туған\s+(?:күні|жылы)|date\s+of\s+birth|born|d\.o\.b\.?)[\s:;.,-]*$",
+    r"(действител\w*[\s-]+д\S{0,2}|valid\s+(?:until|till|to|through)|жарамды\w*(?:\s+м\w*)?|срок\s+действия\w*|дата\s+рождения|год\s+рождения|родил\w*|туған\s+(?:күні|жылы)|date\s+of\s+birth|born|d\.o\.b\.?)[\s:;.,-]*$",
     re.IGNORECASE,
 )
 GENERIC_LABEL = re.compile(r"(?<![^\W\d_])(дата|date|күні|dated|от)[\s:;.,-]*$", re.IGNORECASE)

@@ -140,7 +140,8 @@ def _numeric_ymd(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
 
 def _word_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     month, sure = _month(g[1])
-    return make_date(int(g[2]), month, int(g[0])), None, sure
+    day, mended = _zero_for_nine(g[0], 31)  # «94» сентября: the day's 0 read as 9
+    return make_date(int(g[2]), month, day), None, min(sure, ZERO_FOR_NINE_CERTAINTY) if mended else sure
 
 
 def _word_mdy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
@@ -149,9 +150,11 @@ def _word_mdy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
 
 
 def _word_ydm(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
-    stray, year, day, word = g
+    stray, year, day_text, word = g
     month, sure = _month(word)
-    return make_date(int(year), month, int(day)), None, sure * (0.8 if stray else 1.0)
+    day, mended = _zero_for_nine(day_text, 31)
+    sure *= 0.8 if stray else 1.0
+    return make_date(int(year), month, day), None, min(sure, ZERO_FOR_NINE_CERTAINTY) if mended else sure
 
 
 def _word_ydm_short(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
@@ -299,10 +302,16 @@ def _pair_singles(text: str, singles: list[DateMention]) -> tuple[list[DateMenti
 _YEAR_ZERO_AS_NINE = re.compile(r"(?<!\d)29(?=\d\d(?!\d))")
 
 
+# «Астана, 201 9 жылғы 10 шілде»: a stray space inside a year, before the year's own word
+_YEAR_SPLIT = re.compile(r"(?<![\d.])((?:19|20)\d) (\d)(?=\s*(?:жыл|ж\.|г\.|год))")
+
+
 def _mended_years(matching: str) -> tuple[str, list[int]]:
-    """The text with each year 29xx written 20xx (the same length), and where that was done."""
+    """The text with each year 29xx written 20xx and each year split by a space joined (the same length: the
+    space moves behind it), and where a digit was changed."""
     places = [found.start() for found in _YEAR_ZERO_AS_NINE.finditer(matching)]
-    return _YEAR_ZERO_AS_NINE.sub("20", matching), places
+    joined = _YEAR_SPLIT.sub(r"\1\2 ", matching)
+    return _YEAR_ZERO_AS_NINE.sub("20", joined), places
 
 
 def _unsure_where_mended(mentions: list[DateMention], places: list[int]) -> list[DateMention]:

@@ -188,3 +188,17 @@ def test_a_range_printing_its_year_on_the_first_date_only() -> None:
 def test_a_stop_lost_between_day_and_month() -> None:
     assert _single("г. Астана, 07 06.2022 г.") == date(2022, 6, 7)
     assert _single("г. Астана, 27.11 2019 г.") == date(2019, 11, 27)
+
+
+def test_a_quoted_days_zero_read_as_nine_is_mended_unsurely() -> None:
+    found = find_dates("г. Астана, «94» сентября 2014 г.")
+    assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2014, 9, 4), True)]
+    found = find_dates("2019 ж. «96» шілде")
+    assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2019, 7, 6), True)]
+    assert find_dates("«34» сентября 2014 г.") == []  # only a 0 read as 9, 5, 6 or 8 is mended
+
+
+def test_a_year_split_by_a_space_before_its_year_word() -> None:
+    assert _single("Астана, 201 9 жылғы 10 шілде") == date(2019, 7, 10)
+    assert _single("«12» мая 202 3 г.") == date(2023, 5, 12)
+    assert find_dates("стаж 201 9 лет") == []  # no year word after it: two numbers
