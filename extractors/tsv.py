@@ -25,6 +25,23 @@ def _word_from_fields(fields: list[str]) -> tuple[tuple[str, str, str], Word] | 
     return key, Word(text=text, confidence=min(confidence, 100.0) / 100.0, box=Box(left, top, width, height))
 
 
+ECHO_SHARE = 0.5  # this much of a word's width inside the word before it: the same ink read twice
+
+
+def _without_echoes(words: list[Word]) -> list[Word]:
+    """Words minus the ones Tesseract read a second time from a neighbour's ink («Месі5КІІІ», then "5" over the
+    same final «s»); words of one line never overlap so far otherwise."""
+    kept: list[Word] = []
+    for word in words:
+        before = kept[-1].box if kept else None
+        if before is not None and word.box.width <= before.width:
+            inside = min(before.left + before.width, word.box.left + word.box.width) - max(before.left, word.box.left)
+            if inside >= ECHO_SHARE * max(word.box.width, 1):
+                continue
+        kept.append(word)
+    return kept
+
+
 def parse_tsv_lines(tsv: str) -> tuple[Line, ...]:
     """Lines of words in the order Tesseract wrote them, one Line per (block, paragraph, line)."""
     grouped: dict[tuple[str, str, str], list[Word]] = {}
@@ -36,7 +53,7 @@ def parse_tsv_lines(tsv: str) -> tuple[Line, ...]:
             continue
         key, word = parsed
         grouped.setdefault(key, []).append(word)
-    return tuple(Line(words=tuple(words)) for words in grouped.values())
+    return tuple(Line(words=tuple(_without_echoes(words))) for words in grouped.values())
 
 
 def blank_regions(tsv: str) -> tuple[Box, ...]:

@@ -63,3 +63,15 @@ def test_lines_apart_on_a_row_or_on_other_rows_stay_apart() -> None:
     assert join_split_lines(signature_row) == signature_row  # a wide gap: two columns
     stacked = (_line(("Дата", 100, 800, 80)), _line(("выдачи", 190, 845, 120)))
     assert join_split_lines(stacked) == stacked  # the next line down
+
+
+def test_a_word_read_again_from_its_neighbours_ink_is_dropped() -> None:
+    # Tesseract's «Месі5КІІІ» (975-1272) followed by "5" (1256-1288) read from the same final «s»
+    echo = "\n".join([
+        "5\t1\t1\t1\t1\t1\t975\t738\t297\t51\t37\tМесі5КІІІ",
+        "5\t1\t1\t1\t1\t2\t1256\t734\t32\t73\t95\t5",
+        "5\t1\t1\t1\t1\t3\t1296\t751\t111\t51\t97\tоқу",
+        "5\t1\t1\t1\t2\t1\t200\t900\t100\t40\t90\tкурс",
+        "5\t1\t1\t1\t2\t2\t296\t900\t40\t40\t90\t№5",  # a few pixels of italic overhang are no echo
+    ])
+    assert [line.text for line in parse_tsv_lines(echo)] == ["Месі5КІІІ оқу", "курс №5"]
