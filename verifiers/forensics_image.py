@@ -10,6 +10,7 @@ import numpy as np
 
 from extractors.types import Box, Line, PageText, Word
 from verifiers.flags import TAMPERED, Flag, make_flag
+from verifiers.forensics_glyphs import box_evidence, expand_box, glyph_findings, line_size_findings, overlaps
 
 # Thresholds tuned on rendered 1200x900 pages (tests/verifiers/test_forensics_image.py): 0 of 200 genuine pages
 # with blur, JPEG q40-80, grain, shadows and stamps flagged (0 of 40 with Tesseract's own word boxes); the
@@ -28,12 +29,6 @@ BASELINE_DEVIATION = 0.5  # baseline offset as a share of the line's cap height
 # the number stood at most 1.26x the sign's height and 0.2 of it off its baseline; retyped 1.3x larger, 1.5x/0.5.
 SIGN_HEIGHT_RATIO = 1.4
 SIGN_BASELINE_DEVIATION = 0.35
-# Glyphs of one number: a lining figure or capital is as tall as any other in the same type. Of the numbers read
-# on 381 pages of four fraud corpora (seeds 31337, 2323, 3434, 4711) no genuine one split into two sizes; 10 of the
-# 16 with changed digits retyped 1.3x larger did (the rest were retyped whole, leaving no printed digit to compare).
-GLYPH_GROUP_RATIO = 1.2  # median height of the taller glyphs over the shorter ones …
-GLYPH_GAP_RATIO = 1.12  # … with this clean gap between the two groups (shortest tall over tallest short)
-MIN_SHORT_GLYPHS, MIN_TALL_GLYPHS = 2, 3  # a pair of brackets or slashes never makes the taller group
 NUMBER_FIELDS = ("cert_number",)
 # On a page too clean to tell a painted patch from paper, grain pasted in from another image still shows: for the
 # fields a forger changes, measured against at least this much paper noise (genuine fields on clean pages of the
@@ -53,17 +48,6 @@ class _Region:
 
 
 MAX_REFERENCES = 16  # reference pieces per field: their median noise is steady from about a dozen
-
-
-def _box_evidence(page_no: int, box: Box) -> dict[str, object]:
-    return {"page_no": page_no, "box": {"left": box.left, "top": box.top, "width": box.width, "height": box.height}}
-
-
-def _expand(box: Box, margin: int, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
-    top, left = max(0, box.top - margin), max(0, box.left - margin)
-    bottom = min(shape[0], box.top + box.height + margin)
-    right = min(shape[1], box.left + box.width + margin)
-    return top, bottom, left, right
 
 
 def _margin(box: Box) -> int:
@@ -96,7 +80,7 @@ def _detrended_std(values: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> fl
 
 
 def _region_stats(gray: np.ndarray, box: Box) -> _Region | None:
-    top, bottom, left, right = _expand(box, _margin(box), gray.shape)
+    top, bottom, left, right = expand_box(box, _margin(box), gray.shape)
     if bottom - top < 3 or right - left < 3:
         return None
     mask = _background_mask(gray[top:bottom, left:right])
@@ -107,16 +91,12 @@ def _region_stats(gray: np.ndarray, box: Box) -> _Region | None:
     return _Region(_detrended_std(values, rows, cols), int(rows.size))
 
 
-def _overlaps(word: Box, field: Box) -> bool:
-    return word.width > 0 and word.height > 0 and word.overlap_share(field) >= 0.5
-
-
 def _reference_regions(gray: np.ndarray, lines: Sequence[Line], skip: Box) -> list[_Region]:
     """Background statistics of pieces of the other text lines as wide as the field (texture depends on size)."""
     pieces = []
     for line in lines:
         line_box = line.box
-        if line_box is None or _overlaps(line_box, skip) or _overlaps(skip, line_box):
+        if line_box is None or overlaps(line_box, skip) or overlaps(skip, line_box):
             continue
         for left in range(line_box.left, line_box.left + line_box.width - skip.width + 1, max(1, skip.width)):
             pieces.append(Box(left, line_box.top, skip.width, line_box.height))
@@ -145,7 +125,7 @@ def _noise_findings(gray: np.ndarray, page: PageText, name: str, box: Box) -> li
     if clean_page and name not in IDENTIFYING_FIELDS:
         return []
     ratio = field_stats.noise / max(page_noise, CLEAN_PAGE_FLOOR)
-    evidence = {**_box_evidence(page.page_no, box), "field": name, "noise": round(field_stats.noise, 2),
+    evidence = {**box_evidence(page.page_no, box), "field": name, "noise": round(field_stats.noise, 2),
                 "page_noise": round(page_noise, 2), "ratio": round(ratio, 2)}
     if ratio <= FLAT_PATCH_RATIO and not clean_page:
         return [make_flag(TAMPERED, f"the paper around {name} is flatter than the rest of the page "
@@ -175,7 +155,7 @@ def _robust_spread(values: np.ndarray) -> tuple[float, float]:
 
 def _size_flag(page: PageText, name: str, box: Box, evidence: dict[str, object]) -> list[Flag]:
     return [make_flag(TAMPERED, f"{name} is set in another size or baseline than the rest of its line",
-                      {**_box_evidence(page.page_no, box), "field": name, "kind": "font_size", **evidence})]
+                      {**box_evidence(page.page_no, box), "field": name, "kind": "font_size", **evidence})]
 
 
 def _number_sign_findings(page: PageText, name: str, box: Box, line: Line, field_words: list[Word]) -> list[Flag]:
@@ -197,10 +177,10 @@ def _number_sign_findings(page: PageText, name: str, box: Box, line: Line, field
 
 def _size_findings(page: PageText, name: str, box: Box) -> list[Flag]:
     for line in page.lines:
-        field_words = [w for w in line.words if _overlaps(w.box, box)]
+        field_words = [w for w in line.words if overlaps(w.box, box)]
         if not field_words:
             continue
-        others = _cap_height_words([w for w in line.words if not _overlaps(w.box, box)])
+        others = _cap_height_words([w for w in line.words if not overlaps(w.box, box)])
         measured = _cap_height_words(field_words)
         if len(others) < 2:
             return _number_sign_findings(page, name, box, line, field_words)
@@ -222,44 +202,6 @@ def _size_findings(page: PageText, name: str, box: Box) -> list[Flag]:
     return []
 
 
-def glyph_heights(gray: np.ndarray, box: Box) -> list[int]:
-    """Heights of the glyph-sized ink blobs in a box: not dots, hyphens or the small «o» of «№» (< 0.6 of the
-    median), not thin strokes («/», brackets, «1», which stand taller or shorter by design), not stamp ink."""
-    top, bottom, left, right = _expand(box, 2, gray.shape)
-    patch = gray[top:bottom, left:right]
-    if patch.size < 50:
-        return []
-    # Otsu's level between ink and paper: a fixed one breaks thin strokes of small blurred print into pieces
-    _, ink = cv2.threshold(patch, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    blobs = [(int(w), int(h)) for _, _, w, h, _ in stats[1:count] if h >= 0.35 * box.height]
-    if not blobs:
-        return []
-    median = float(np.median([h for _, h in blobs]))
-    return sorted(h for w, h in blobs if 0.6 * median <= h <= 1.7 * median and w >= 0.4 * h)
-
-
-def two_glyph_sizes(heights: Sequence[int]) -> tuple[float, float] | None:
-    """(shorter, taller) median heights when the glyphs split cleanly into two sizes, else None."""
-    for cut in range(MIN_SHORT_GLYPHS, len(heights) - MIN_TALL_GLYPHS + 1):
-        short, tall = heights[:cut], heights[cut:]
-        if tall[0] >= GLYPH_GAP_RATIO * short[-1]:
-            short_h, tall_h = float(np.median(short)), float(np.median(tall))
-            if tall_h >= GLYPH_GROUP_RATIO * short_h:
-                return short_h, tall_h
-    return None
-
-
-def _glyph_findings(gray: np.ndarray, page: PageText, name: str, box: Box) -> list[Flag]:
-    """A number with some of its digits set larger than the others: changed digits retyped in another size."""
-    sizes = two_glyph_sizes(glyph_heights(gray, box))
-    if sizes is None:
-        return []
-    return [make_flag(TAMPERED, f"{name} mixes glyphs of two sizes (some characters retyped?)",
-                      {**_box_evidence(page.page_no, box), "field": name, "kind": "glyph_size",
-                       "glyph_heights": [round(sizes[0], 1), round(sizes[1], 1)]})]
-
-
 def image_tamper_findings(gray: np.ndarray, page: PageText, field_boxes: Mapping[str, Box]) -> tuple[Flag, ...]:
     """TAMPERED flags for fields of one upright grayscale page (uint8, the pixels the boxes refer to)."""
     if gray.ndim != 2 or gray.dtype != np.uint8 or gray.size == 0:
@@ -270,6 +212,6 @@ def image_tamper_findings(gray: np.ndarray, page: PageText, field_boxes: Mapping
             continue
         found = _noise_findings(gray, page, name, box) or _size_findings(page, name, box)
         if not found and name in NUMBER_FIELDS:
-            found = _glyph_findings(gray, page, name, box)
-        flags.extend(found)
+            found = glyph_findings(gray, page, name, box)
+        flags.extend(found or line_size_findings(gray, page, name, box))
     return tuple(flags)

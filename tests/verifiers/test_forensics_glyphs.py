@@ -1,0 +1,88 @@
+"""Glyph sizes in pixels: a field retyped larger than the capitals of its own line is TAMPERED; genuine lines,
+labels set in a column of their own and broken strokes are not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.types import Box, Line, PageText, Word
+from tests.verifiers.test_forensics_image import FONTS, jpeg
+from verifiers.forensics_glyphs import word_cap_height
+from verifiers.forensics_image import image_tamper_findings
+
+SIZE = 28
+BASELINE = 120
+
+
+def _line(parts: list[tuple[str, float, int]], font_index: int) -> tuple[np.ndarray, list[Word]]:
+    """Words drawn on one baseline: (text, scale of the type size, extra space before it in pixels)."""
+    image = Image.new("L", (1500, 220), 236)
+    draw = ImageDraw.Draw(image)
+    words, x = [], 60
+    for text, scale, space in parts:
+        font = ImageFont.truetype(FONTS[font_index], round(SIZE * scale))
+        x += space
+        left, top, right, bottom = font.getbbox(text, anchor="ls")
+        draw.text((x, BASELINE), text, font=font, fill=35, anchor="ls")
+        words.append(Word(text, 0.93, Box(x + left, BASELINE + top, right - left, bottom - top)))
+        x += right + round(SIZE * 0.3)
+    return np.asarray(image), words
+
+
+def _findings(gray: np.ndarray, words: list[Word], field: str, field_words: int) -> list[str]:
+    page = PageText(1, gray.shape[1], gray.shape[0], (Line(tuple(words)),), "ocr")
+    box = words[-field_words].box
+    for word in words[len(words) - field_words + 1:]:
+        box = box.union(word.box)
+    return [f.evidence["kind"] for f in image_tamper_findings(gray, page, {field: box})]
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+@pytest.mark.parametrize("label", ["Регистрационный номер:", "Рег. номер", "Берілген күні:"])
+def test_a_field_retyped_larger_than_its_label_is_tampered(font_index: int, label: str) -> None:
+    value = "ПК-83/682" if "номер" in label else "26.02.2024"
+    field = "cert_number" if "номер" in label else "issue_date"
+    label_words = [(word, 1.0, 0) for word in label.split()]
+    genuine, words = _line([*label_words, (value, 1.0, 0)], font_index)
+    assert _findings(genuine, words, field, 1) == []
+    assert _findings(jpeg(genuine, 60), words, field, 1) == []
+    retyped, words = _line([*label_words, (value, 1.3, 0)], font_index)
+    assert "line_cap_height" in _findings(retyped, words, field, 1)
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+def test_digits_the_engine_split_off_a_number_are_measured_with_it(font_index: int) -> None:
+    # «№ 001174» with «1174» retyped larger: Tesseract read «001» and «174», and «001» alone is as tall as «№»
+    genuine, words = _line([("№", 1.0, 0), ("001", 1.0, 0), ("174", 1.0, 0)], font_index)
+    page = PageText(1, 1500, 220, (Line(tuple(words)),), "ocr")
+    assert image_tamper_findings(genuine, page, {"cert_number": words[1].box}) == ()
+    retyped, words = _line([("№", 1.0, 0), ("001", 1.0, 0), ("174", 1.3, 0)], font_index)
+    page = PageText(1, 1500, 220, (Line(tuple(words)),), "ocr")
+    kinds = [f.evidence["kind"] for f in image_tamper_findings(retyped, page, {"cert_number": words[1].box})]
+    assert kinds == ["line_cap_height"]
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+def test_a_label_in_a_column_of_its_own_may_be_smaller(font_index: int) -> None:
+    gray, words = _line([("Дата", 0.75, 0), ("выдачи:", 0.75, 0), ("26.02.2024", 1.0, 400)], font_index)
+    assert _findings(gray, words, "issue_date", 1) == []
+
+
+def test_a_line_with_no_capital_of_distinct_shape_gives_no_reference() -> None:
+    # «с» and «о» print the same in both cases: their height says nothing about the line's capitals
+    gray, words = _line([("с", 1.0, 0), ("12.02.2024", 1.0, 0), ("по", 1.0, 0), ("24.02.2024", 1.0, 0)], 1)
+    assert _findings(gray, words, "start_date", 1) == []
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+def test_a_capital_broken_at_its_hairline_still_gives_the_cap_height(font_index: int) -> None:
+    gray, words = _line([("Берілген", 1.0, 0)], font_index)
+    whole = word_cap_height(gray, words[0])
+    assert whole is not None and whole >= 0.6 * SIZE
+    broken = gray.copy()
+    box = words[0].box
+    cut = box.top + round(0.2 * box.height)  # between the capital's top and the small letters' tops
+    broken[cut:cut + 2, box.left:box.left + box.width] = 236
+    assert word_cap_height(broken, words[0]) == pytest.approx(whole, abs=2)
