@@ -38,12 +38,13 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-# «КО?ІОУА», «О5РАМОУА»: a question mark or a digit between two letters (KOZLOVA, OSPANOVA read as Cyrillic)
-_INSIDE_A_WORD = re.compile(r"[^\W\d_][?\d][^\W\d_]")
+# «КО?ІОУА», «О5РАМОУА»: a question mark or a digit between two letters (KOZLOVA, OSPANOVA read as Cyrillic);
+# «1СОВ»: a Latin capital I read as 1 before capitals (IGOR read as Cyrillic)
+_INSIDE_A_WORD = re.compile(r"[^\W\d_][?\d][^\W\d_]|^1[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$")
 
 
 def is_garbled(word: Word) -> bool:
-    """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!", «КО?ІОУА», «О5РАМОУА»): a word of
+    """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!", «КО?ІОУА», «О5РАМОУА», «1СОВ»): a word of
     the other script read with this one's letters, whatever confidence Tesseract gave it."""
     # a table's rule read into the word («|ФИО:») is no sign inside it, nor a Kazakh і read as "!" («Эйгер!м»)
     text = fold_kazakh_i(word.text.strip("|"))

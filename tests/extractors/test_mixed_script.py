@@ -114,6 +114,9 @@ def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> Non
     assert not is_candidate(_word("ФИО:", 0.36)) and is_candidate(_word("ФИО", 0.36))  # a label keeps its script
     # a Kazakh і read as "!" inside a Cyrillic word is that letter («Эйгер!м» was re-read in English as "Ovrepim")
     assert not is_candidate(_word("Эйгер!м", 0.88)) and is_candidate(_word("Med!", 0.88))
+    # a Latin I read as 1 before capitals: IGOR as «1СОВ» (a number, or «1st», is no word of the other script)
+    assert is_candidate(_word("1СОВ", 0.9)) and not is_candidate(_word("1st", 0.9))
+    assert not is_candidate(_word("1ПК-2", 0.9)) and not is_candidate(_word("12", 0.5))
     words = (Word("центр", 0.93, Box(0, 0, 60, 20)), Word("Мед$", 0.65, Box(80, 0, 50, 20)),
              Word("$»", 0.33, Box(150, 0, 30, 20)))
     page = PageText(1, 300, 50, (Line(words),), "ocr", language_hint="rus+kaz")
