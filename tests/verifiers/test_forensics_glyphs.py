@@ -86,3 +86,24 @@ def test_a_capital_broken_at_its_hairline_still_gives_the_cap_height(font_index:
     cut = box.top + round(0.2 * box.height)  # between the capital's top and the small letters' tops
     broken[cut:cut + 2, box.left:box.left + box.width] = 236
     assert word_cap_height(broken, words[0]) == pytest.approx(whole, abs=2)
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+def test_a_capital_no_taller_than_its_small_letters_is_no_reference(font_index: int) -> None:
+    # a stamp lifted off the apex of «А» in «Алматы, 18.01.2023» left it as short as «л»: the date then stood
+    # 1.25x the «capital» and a genuine document was TAMPERED (seed 21212)
+    gray, words = _line([("Алматы,", 1.0, 0), ("18.01.2023", 1.0, 0)], font_index)
+    box = words[0].box
+    damaged = gray.copy()
+    apex = box.top + round(0.3 * box.height)
+    damaged[box.top - 2:apex, box.left:box.left + round(0.2 * box.width)] = 236  # the «А» cut to x-height
+    assert word_cap_height(gray, words[0]) is not None
+    assert word_cap_height(damaged, words[0]) is None
+    assert _findings(damaged, words, "issue_date", 1) == []
+
+
+def test_a_lone_letter_is_no_reference() -> None:
+    # «г.» read as «Е.»: a small letter taken for a capital would make any date beside it look retyped larger
+    gray, words = _line([("по", 1.0, 0), ("02.12.2025", 1.0, 0), ("г.", 1.0, 0)], 1)
+    page = PageText(1, 1500, 220, (Line((*words[:2], Word("Е.", 0.9, words[2].box))),), "ocr")
+    assert image_tamper_findings(gray, page, {"end_date": words[1].box}) == ()
