@@ -17,7 +17,7 @@ STAMP_SIDE = (0.08, 0.5)  # a stamp's width and height as shares of the page's s
 STAMP_ASPECT = 1.67  # round or square: neither side longer than this many times the other (a text line is)
 PRINT_LUMA = 100  # darker than this and uncoloured: black print, which a stamp's removal must keep
 PRINT_UNDER_STAMP = 0.003  # share of black print in a stamp's box below which the stamp covers no text
-MIN_PAPER_PIXELS = 200  # paper left uncovered in a stamp's box to tell the paper's level and grain from
+MIN_PAPER_PIXELS = 200  # paper left uncovered in a stamp's box to tell the paper's level from
 
 
 def coloured_mask(spread: np.ndarray) -> np.ndarray:
