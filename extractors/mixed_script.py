@@ -267,8 +267,9 @@ def _cyrillic_capitals(text: str) -> bool:
 def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine) -> FieldValue:
     """A holder printed in Latin capitals on a Cyrillic page, which the page's reading turned into Cyrillic ones
     («ТОВЗҮМВАЕУА МОГОГВ» for "TURSYNBAEVA MOLDIR"): its crop read with the English model replaces it when that
-    reading is all Latin capitals (no digit: «З» read as "3"), surer, and more than the same glyphs named in the other
-    script («АНАР» = "AHAP")."""
+    reading is all Latin capitals (no digit: «З» read as "3"), sure, at least as sure as the Cyrillic one, and more
+    than the same glyphs named in the other script («АНАР» = "AHAP"). (Not by MIN_GAIN surer: the Russian model
+    reads Latin capitals at up to 0.83, so a name read so was never replaced, «ЗОГОУЕУА АММА» for SOLOVEVA ANNA.)"""
     if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
             or "rus" not in (page.language_hint or "") or value.confidence >= SURE_NAME \
             or not _cyrillic_capitals(value.value):
@@ -277,7 +278,7 @@ def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: Tes
              for w in line.words if _letters(w.text)]
     text = " ".join(word.text.strip(_EDGE_SIGNS) for word in words)
     if not words or not all(ch.isascii() and ch.isupper() for ch in text if ch.isalnum()) \
-            or min(word.confidence for word in words) < max(SURE_NAME, value.confidence + MIN_GAIN) \
+            or min(word.confidence for word in words) < max(SURE_NAME, value.confidence) \
             or text.casefold().translate(_HOMOGLYPHS) == value.value.casefold().translate(_HOMOGLYPHS):
         return value
     return dataclasses.replace(value, value=text, confidence=round(min(word.confidence for word in words), 3))

@@ -217,6 +217,8 @@ def _name_page(hint: str = "rus+kaz") -> PageText:
         (("АНАРА ОРАЗОВА", 0.7), (("AHAPA", 0.95), ("OPA3OBA", 0.9)), None),  # the same glyphs, other script
         (("Жақсыбекова Әйгерім", 0.7), (("ZHAKSYBEKOVA", 0.95), ("AIGERIM", 0.95)), None),  # not capitals
         (("ТОВЗҮМВАЕУА МОГОГВ", 0.9), (("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91)), None),  # sure enough already
+        (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.92), ("ANNA", 0.96)), "SOLOVEVA ANNA"),  # the Russian model's 0.82
+        (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.80), ("ANNA", 0.96)), None),  # less sure than the Cyrillic
     ],
 )
 def test_a_latin_holder_read_as_cyrillic_capitals_is_read_again_in_english(
