@@ -20,7 +20,7 @@ MIN_SHORT_GLYPHS, MIN_TALL_GLYPHS = 2, 3  # a pair of brackets or slashes never 
 # A field against the capitals of its own line («Рег. номер ПК-83/682»), measured in pixels, so that a label whose
 # words all have descenders («Регистрационный номер:») still gives the line's cap height. The field's second
 # tallest glyph counts (a slash or one merged blob is no retyping). On 482 fields of untampered pages of five fraud
-# corpora (seeds 16767-20101) the ratio stayed <= 1.13; numbers retyped 1.3x larger stood at 1.29 or more. (Seed
+# corpora (seeds 16767-20101) the ratio stayed <= 1.15; numbers retyped 1.3x larger stood at 1.29 or more. (Seed
 # 21212, run after: one genuine date beside a capital a stamp had cut short, now refused as a reference.)
 LINE_CAP_RATIO = 1.2
 MIN_CAP_OVER_SMALL = 1.2  # a capital stands at least this much above the small letters of its word, in any type
@@ -55,17 +55,17 @@ def overlaps(word: Box, field: Box) -> bool:
     return word.width > 0 and word.height > 0 and word.overlap_share(field) >= 0.5
 
 
-def _blobs(gray: np.ndarray, box: Box, *, mend: bool = False) -> list[_Blob]:
-    """Ink blobs at least a third of the box high (no dots, commas or breves), in the box's coordinates. `mend`:
-    strokes broken across a few rows are joined first (a «Б» whose hairline joint JPEG broke is two blobs)."""
+def _blobs(gray: np.ndarray, box: Box) -> list[_Blob]:
+    """Ink blobs at least a third of the box high (no dots, commas or breves), in the box's coordinates; strokes
+    broken across a few rows joined first (a «Б» whose hairline joint JPEG broke, a blurred «C» that Otsu's level
+    cut in two: short pieces made a genuine «СМЕ-20225571» look like digits of two sizes)."""
     top, bottom, left, right = expand_box(box, 2, gray.shape)
     patch = gray[top:bottom, left:right]
     if patch.size < 50:
         return []
     # Otsu's level between ink and paper: a fixed one breaks thin strokes of small blurred print into pieces
     _, ink = cv2.threshold(patch, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    if mend:
-        ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((max(3, round(0.1 * box.height)), 1), np.uint8))
+    ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((max(3, round(0.1 * box.height)), 1), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     return [_Blob(int(y), int(y + h), int(w), int(h)) for _, y, w, h, _ in stats[1:count] if h >= 0.35 * box.height]
 
@@ -104,7 +104,7 @@ def glyph_findings(gray: np.ndarray, page: PageText, name: str, box: Box) -> lis
 def word_cap_height(gray: np.ndarray, word: Word) -> float | None:
     """From the word's baseline (where its larger glyphs end) to its highest glyph top: the cap height when the
     word holds a capital or a digit, whatever descenders it has («Дата», «Рег.»)."""
-    blobs = _blobs(gray, word.box, mend=True)
+    blobs = _blobs(gray, word.box)
     if not blobs:
         return None
     tallest = max(blob.height for blob in blobs)

@@ -107,3 +107,16 @@ def test_a_lone_letter_is_no_reference() -> None:
     gray, words = _line([("по", 1.0, 0), ("02.12.2025", 1.0, 0), ("г.", 1.0, 0)], 1)
     page = PageText(1, 1500, 220, (Line((*words[:2], Word("Е.", 0.9, words[2].box))),), "ocr")
     assert image_tamper_findings(gray, page, {"end_date": words[1].box}) == ()
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+def test_glyphs_a_blur_cut_in_two_are_measured_whole(font_index: int) -> None:
+    # blurred «СМЕ-20225571»: Otsu's level cut the tops off two capitals, whose lower parts then stood as a group
+    # of shorter glyphs beside the digits
+    gray, words = _line([("№", 1.0, 0), ("СМЕ-20225571", 1.0, 0)], font_index)
+    box = words[1].box
+    cut = gray.copy()
+    row = box.top + round(0.25 * box.height)
+    cut[row:row + 2, box.left:box.left + round(0.2 * box.width)] = 236
+    page = PageText(1, 1500, 220, (Line(tuple(words)),), "ocr")
+    assert image_tamper_findings(cut, page, {"cert_number": box}) == ()
