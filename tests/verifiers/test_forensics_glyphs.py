@@ -31,8 +31,20 @@ def _line(parts: list[tuple[str, float, int]], font_index: int) -> tuple[np.ndar
     return np.asarray(image), words
 
 
+def _page(words: list[Word]) -> PageText:
+    return PageText(1, 1500, 220, (Line(tuple(words)),), "ocr")
+
+
+def _erased(gray: np.ndarray, box: Box, rows: tuple[float, float], width_share: float) -> np.ndarray:
+    """A copy with paper painted over rows `rows` (shares of the box's height from its top) of the box's left part."""
+    out = gray.copy()
+    top, bottom = (box.top + round(share * box.height) for share in rows)
+    out[top:bottom, box.left:box.left + round(width_share * box.width)] = 236
+    return out
+
+
 def _findings(gray: np.ndarray, words: list[Word], field: str, field_words: int) -> list[str]:
-    page = PageText(1, gray.shape[1], gray.shape[0], (Line(tuple(words)),), "ocr")
+    page = _page(words)
     box = words[-field_words].box
     for word in words[len(words) - field_words + 1:]:
         box = box.union(word.box)
@@ -56,11 +68,9 @@ def test_a_field_retyped_larger_than_its_label_is_tampered(font_index: int, labe
 def test_digits_the_engine_split_off_a_number_are_measured_with_it(font_index: int) -> None:
     # «№ 001174» with «1174» retyped larger: Tesseract read «001» and «174», and «001» alone is as tall as «№»
     genuine, words = _line([("№", 1.0, 0), ("001", 1.0, 0), ("174", 1.0, 0)], font_index)
-    page = PageText(1, 1500, 220, (Line(tuple(words)),), "ocr")
-    assert image_tamper_findings(genuine, page, {"cert_number": words[1].box}) == ()
+    assert image_tamper_findings(genuine, _page(words), {"cert_number": words[1].box}) == ()
     retyped, words = _line([("№", 1.0, 0), ("001", 1.0, 0), ("174", 1.3, 0)], font_index)
-    page = PageText(1, 1500, 220, (Line(tuple(words)),), "ocr")
-    kinds = [f.evidence["kind"] for f in image_tamper_findings(retyped, page, {"cert_number": words[1].box})]
+    kinds = [f.evidence["kind"] for f in image_tamper_findings(retyped, _page(words), {"cert_number": words[1].box})]
     assert kinds == ["line_cap_height"]
 
 
@@ -81,10 +91,7 @@ def test_a_capital_broken_at_its_hairline_still_gives_the_cap_height(font_index:
     gray, words = _line([("Берілген", 1.0, 0)], font_index)
     whole = word_cap_height(gray, words[0])
     assert whole is not None and whole >= 0.6 * SIZE
-    broken = gray.copy()
-    box = words[0].box
-    cut = box.top + round(0.2 * box.height)  # between the capital's top and the small letters' tops
-    broken[cut:cut + 2, box.left:box.left + box.width] = 236
+    broken = _erased(gray, words[0].box, (0.2, 0.27), 1.0)  # between the capital's top and the small letters' tops
     assert word_cap_height(broken, words[0]) == pytest.approx(whole, abs=2)
 
 
@@ -93,10 +100,7 @@ def test_a_capital_no_taller_than_its_small_letters_is_no_reference(font_index: 
     # a stamp lifted off the apex of «А» in «Алматы, 18.01.2023» left it as short as «л»: the date then stood
     # 1.25x the «capital» and a genuine document was TAMPERED (seed 21212)
     gray, words = _line([("Алматы,", 1.0, 0), ("18.01.2023", 1.0, 0)], font_index)
-    box = words[0].box
-    damaged = gray.copy()
-    apex = box.top + round(0.3 * box.height)
-    damaged[box.top - 2:apex, box.left:box.left + round(0.2 * box.width)] = 236  # the «А» cut to x-height
+    damaged = _erased(gray, words[0].box, (-0.1, 0.3), 0.2)  # the «А» cut to x-height
     assert word_cap_height(gray, words[0]) is not None
     assert word_cap_height(damaged, words[0]) is None
     assert _findings(damaged, words, "issue_date", 1) == []
@@ -105,7 +109,7 @@ def test_a_capital_no_taller_than_its_small_letters_is_no_reference(font_index: 
 def test_a_lone_letter_is_no_reference() -> None:
     # «г.» read as «Е.»: a small letter taken for a capital would make any date beside it look retyped larger
     gray, words = _line([("по", 1.0, 0), ("02.12.2025", 1.0, 0), ("г.", 1.0, 0)], 1)
-    page = PageText(1, 1500, 220, (Line((*words[:2], Word("Е.", 0.9, words[2].box))),), "ocr")
+    page = _page([*words[:2], Word("Е.", 0.9, words[2].box)])
     assert image_tamper_findings(gray, page, {"end_date": words[1].box}) == ()
 
 
@@ -114,9 +118,5 @@ def test_glyphs_a_blur_cut_in_two_are_measured_whole(font_index: int) -> None:
     # blurred «СМЕ-20225571»: Otsu's level cut the tops off two capitals, whose lower parts then stood as a group
     # of shorter glyphs beside the digits
     gray, words = _line([("№", 1.0, 0), ("СМЕ-20225571", 1.0, 0)], font_index)
-    box = words[1].box
-    cut = gray.copy()
-    row = box.top + round(0.25 * box.height)
-    cut[row:row + 2, box.left:box.left + round(0.2 * box.width)] = 236
-    page = PageText(1, 1500, 220, (Line(tuple(words)),), "ocr")
-    assert image_tamper_findings(cut, page, {"cert_number": box}) == ()
+    cut = _erased(gray, words[1].box, (0.25, 0.32), 0.2)
+    assert image_tamper_findings(cut, _page(words), {"cert_number": words[1].box}) == ()
