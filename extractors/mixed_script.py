@@ -96,6 +96,23 @@ def is_other_script_line(line: Line, other: str, *, pieced: bool = False) -> boo
     return pieced or sandwiched or any(_weak(word) for word in words)
 
 
+def _capitals(word: Word, other: str) -> bool:
+    """Four capitals or more in the page's own script."""
+    letters = [ch for ch in word.text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and not _in_script(word, other)
+
+
+def in_a_name_of_this_script(words: tuple[Word, ...], index: int, other: str) -> bool:
+    """A weak word in capitals beside a word in capitals of the page's script read surely: one word of a name
+    ("DUISENBAEVA KURALAT"), which the other script's model reads as letters of its own just as surely
+    («КОВАГАТ» at 0.85). A name is printed in one script; a garbled word is still re-read."""
+    word = words[index]
+    if is_garbled(word) or not _capitals(word, other):
+        return False
+    beside = [words[i] for i in (index - 1, index + 1) if 0 <= i < len(words)]
+    return any(_capitals(n, other) and n.confidence >= SURE_WORD and not is_garbled(n) for n in beside)
+
+
 def weak_runs(words: tuple[Word, ...]) -> list[list[int]]:
     """Indexes of runs of adjacent weak words: Tesseract often splits a foreign word it cannot read in two."""
     runs: list[list[int]] = []
@@ -225,7 +242,8 @@ class _Rereader:
         return read
 
     def _words(self, line: Line) -> Line:
-        runs = {run[0]: run for run in weak_runs(line.words)}
+        runs = {run[0]: run for run in weak_runs(line.words)
+                if not all(in_a_name_of_this_script(line.words, i, self.other) for i in run)}
         words: list[Word] = []
         index = 0
         while index < len(line.words):

@@ -241,3 +241,22 @@ def test_a_capital_read_twice_in_a_re_read_is_read_once() -> None:
     assert found is not None and found.text == "MedSkills»"
     found = better_reading(_word("МсОопа!а", 0.1), "McDonald", 0.9)  # two capitals of different letters stay
     assert found is not None and found.text == "McDonald"
+
+
+def test_a_weak_word_of_a_name_in_capitals_keeps_the_script_of_its_sure_neighbour() -> None:
+    # "DUISENBAEVA KURALAT" on an English page: the Russian model read the weak word as «КОВАГАТ» at 0.85 and the
+    # holder became half Cyrillic (HOLDER_MISMATCH on a genuine document, seed 23434)
+    words = (Word("DUISENBAEVA", 0.93, Box(0, 0, 300, 40)), Word("KURALAT", 0.51, Box(320, 0, 200, 40)))
+    page = PageText(1, 600, 60, (Line(words),), "ocr", language_hint="eng")
+    engine = _Engine({"first": ("КОВАГАТ", 0.85)})
+    read = reread_other_script(page, np.zeros((60, 600), np.uint8), "eng", engine)  # type: ignore[arg-type]
+    assert read.text == "DUISENBAEVA KURALAT" and engine.asked == 0
+    # beside a weak or small word, or garbled itself, it is re-read as before
+    for first, second in ((("DUISENBAEVA", 0.6), ("KURALAT", 0.51)), (("ТОО", 0.95), ("КАZМЕD", 0.4)),
+                          (("DUISENBAEVA", 0.93), ("KURAL$T", 0.51))):
+        words = (Word(first[0], first[1], Box(0, 0, 300, 40)), Word(second[0], second[1], Box(320, 0, 200, 40)))
+        engine = _Engine({"first": ("КОВАГАТ", 0.85)})
+        hint = "eng" if first[0].isascii() else "rus+kaz"
+        page = PageText(1, 600, 60, (Line(words),), "ocr", language_hint=hint)
+        reread_other_script(page, np.zeros((60, 600), np.uint8), hint, engine)  # type: ignore[arg-type]
+        assert engine.asked > 0, (first, second)
