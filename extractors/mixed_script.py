@@ -278,8 +278,10 @@ SURE_NAME = 0.85  # a holder read at least this surely in Cyrillic is not looked
 
 
 def _cyrillic_capitals(text: str) -> bool:
+    """Capitals, some of them Cyrillic: all of them («ТОВЗҮМВАЕУА МОГОГВ»), or a name half read in each script
+    («АКНМЕТОУА INKAR»), which no one prints."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 6 and all(ch.isupper() and is_cyrillic(ch) for ch in letters)
+    return len(letters) >= 6 and all(ch.isupper() for ch in letters) and any(is_cyrillic(ch) for ch in letters)
 
 
 def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine) -> FieldValue:
@@ -287,16 +289,20 @@ def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: Tes
     («ТОВЗҮМВАЕУА МОГОГВ» for "TURSYNBAEVA MOLDIR"): its crop read with the English model replaces it when that
     reading is all Latin capitals (no digit: «З» read as "3"), sure, at least as sure as the Cyrillic one, and more
     than the same glyphs named in the other script («АНАР» = "AHAP"). (Not by MIN_GAIN surer: the Russian model
-    reads Latin capitals at up to 0.83, so a name read so was never replaced, «ЗОГОУЕУА АММА» for SOLOVEVA ANNA.)"""
+    reads Latin capitals at up to 0.83, so a name read so was never replaced, «ЗОГОУЕУА АММА» for SOLOVEVA ANNA.)
+    A name read half in each script («АКНМЕТОУА INKAR» at 0.9) is read again however sure it was."""
     if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
-            or "rus" not in (page.language_hint or "") or value.confidence >= SURE_NAME \
-            or not _cyrillic_capitals(value.value):
+            or "rus" not in (page.language_hint or "") or not _cyrillic_capitals(value.value):
         return value
+    half_latin = any(ch.isascii() and ch.isalpha() for ch in value.value)  # wrong however sure: no one prints it
+    if value.confidence >= SURE_NAME and not half_latin:
+        return value
+    needed = SURE_NAME if half_latin else max(SURE_NAME, value.confidence)
     words = [w for line in parse_tsv_lines(engine.ocr_block_tsv(field_crop(image, value.box), "eng"))
              for w in line.words if _letters(w.text)]
     text = " ".join(word.text.strip(_EDGE_SIGNS) for word in words)
     if not words or not all(ch.isascii() and ch.isupper() for ch in text if ch.isalnum()) \
-            or min(word.confidence for word in words) < max(SURE_NAME, value.confidence) \
+            or min(word.confidence for word in words) < needed \
             or text.casefold().translate(_HOMOGLYPHS) == value.value.casefold().translate(_HOMOGLYPHS):
         return value
     return dataclasses.replace(value, value=text, confidence=round(min(word.confidence for word in words), 3))

@@ -219,6 +219,8 @@ def _name_page(hint: str = "rus+kaz") -> PageText:
         (("ТОВЗҮМВАЕУА МОГОГВ", 0.9), (("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91)), None),  # sure enough already
         (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.92), ("ANNA", 0.96)), "SOLOVEVA ANNA"),  # the Russian model's 0.82
         (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.80), ("ANNA", 0.96)), None),  # less sure than the Cyrillic
+        (("АКНМЕТОУА INKAR", 0.9), (("AKHMETOVA", 0.92), ("INKAR", 0.93)), "AKHMETOVA INKAR"),  # half in each script
+        (("АКНМЕТОУА INKAR", 0.9), (("AKHMETOVA", 0.7), ("INKAR", 0.93)), None),  # the English reading unsure
     ],
 )
 def test_a_latin_holder_read_as_cyrillic_capitals_is_read_again_in_english(
