@@ -161,8 +161,10 @@ def _line_cap_height(gray: np.ndarray, line: Line, field: Box) -> float | None:
 
 def line_size_findings(gray: np.ndarray, page: PageText, name: str, box: Box) -> list[Flag]:
     """A date, hours or number whose glyphs stand taller than the capitals and digits of the rest of its line."""
+    if name not in LINE_SIZE_FIELDS:
+        return []
     line = next((line for line in page.lines if any(overlaps(w.box, box) for w in line.words)), None)
-    if line is None or name not in LINE_SIZE_FIELDS:
+    if line is None:
         return []
     field = _number_run(line, box) if name == "cert_number" else box
     reference = _line_cap_height(gray, line, field)
