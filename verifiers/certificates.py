@@ -158,13 +158,22 @@ def register_flags(
     return tuple(flags)
 
 
-def confirmed_by_register(register: CertificateRegister, issuer: Organization | None, facts: DocumentFacts) -> bool:
-    """Whether the register holds this very certificate: the number as read (confusables aside) under this
-    issuer, valid, and every field the register keeps agreeing with the document. A misread digit would miss the
-    record or land on another holder's, so an unsure reading it confirms needs no reviewer."""
-    if issuer is None or not facts.cert_number or not facts.holder_name:
-        return False
-    record = register.lookup(facts.cert_number, issuer.org_id)
-    return (record is not None and record.org_id == issuer.org_id and record.status != "revoked"
-            and not compare_with_record(record, facts))
+# The fields a register record can vouch for besides the number and holder it was found by.
+_KEPT_FIELDS = ("hours", "start_date", "end_date", "issue_date")
 
+
+def confirmed_by_register(register: CertificateRegister, issuer: Organization | None,
+                          facts: DocumentFacts) -> frozenset[str]:
+    """The read fields the register vouches for: none unless it holds this very certificate (the number as read,
+    confusables aside, under this issuer, valid, every field it keeps agreeing with the document); then the
+    number, holder, issuer and each kept field read the same. A misread digit would miss the record or land on
+    another holder's, and a misread date or hours would disagree, so an unsure reading it confirms needs no
+    reviewer."""
+    if issuer is None or not facts.cert_number or not facts.holder_name:
+        return frozenset()
+    record = register.lookup(facts.cert_number, issuer.org_id)
+    if record is None or record.org_id != issuer.org_id or record.status == "revoked" \
+            or compare_with_record(record, facts):
+        return frozenset()
+    kept = {name for name in _KEPT_FIELDS if getattr(record, name) is not None and getattr(facts, name) is not None}
+    return frozenset({"cert_number", "holder_name", "issuer", *kept})

@@ -53,7 +53,8 @@ class DocumentVerdict:
     issuer: FieldValue | None = None  # another line than the one read named the registered issuer
     holder: FieldValue | None = None  # the read holder in the applicant's spelling (a few letters were misread)
     issuer_confirmed: bool = False  # the register named the read issuer with next to no doubt, however unsure the OCR
-    number_confirmed: bool = False  # the certificate register holds this number for this issuer and holder
+    # the read fields the certificate register vouches for (it holds this number for this issuer and holder)
+    register_confirmed: frozenset[str] = frozenset()
 
 
 def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
@@ -77,10 +78,10 @@ def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
 
 
 def _issuer_checks(extraction: Extraction, registers: Registers
-                   ) -> tuple[IssuerMatch | None, tuple[Flag, ...], bool]:
-    """The issuer's match, the issuer and register flags, and whether the register confirms the number."""
+                   ) -> tuple[IssuerMatch | None, tuple[Flag, ...], frozenset[str]]:
+    """The issuer's match, the issuer and register flags, and the read fields the register confirms."""
     if extraction.doc_type not in ISSUED_DOCUMENT_TYPES:
-        return None, (), False
+        return None, (), frozenset()
     # without a printed issue date the course's last day is when the issuer stood behind it
     issued = field_date(extraction, "issue_date") or field_date(extraction, "end_date")
     # an issuer found by its BIN was given its registered name by _issuer_read, which matches here exactly
@@ -100,7 +101,7 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
         extraction = replace(extraction, fields={**extraction.fields, "holder_name": holder})
     if extraction.doc_type in ISSUED_DOCUMENT_TYPES or extraction.doc_type == "translation":
         extraction = _issuer_read(extraction, registers)  # a translation names its original's issuer
-    match, flags, number_confirmed = _issuer_checks(extraction, registers)
+    match, flags, register_confirmed = _issuer_checks(extraction, registers)
     submitted_at = applicant.submitted_at if applicant else today
     found = [*flags, *date_flags(extraction, min(submitted_at, today))]
     if applicant is not None:
@@ -115,7 +116,7 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
     replaced = issuer if issuer is not original.fields.get("issuer") else None
     return DocumentVerdict(match.org_id if match else None, tuple(found), units, replaced, holder,
                            issuer_confirmed=match is not None and match.score >= CONFIRMING_MATCH,
-                           number_confirmed=number_confirmed)
+                           register_confirmed=register_confirmed)
 
 
 def _holder_as_applicant(extraction: Extraction, applicant: Applicant | None) -> FieldValue | None:

@@ -117,3 +117,12 @@ def test_the_register_confirms_a_number_only_with_its_issuer_holder_and_fields()
     revoked = _facts(cert_number="KZ-5B18", holder_name="Ахметов Ерлан", hours=54.0, start_date=date(2023, 5, 2),
                      end_date=date(2023, 5, 8), issue_date=date(2023, 5, 9))
     assert not confirmed_by_register(REGISTER, REPORTING, revoked)
+
+
+def test_the_register_vouches_for_each_field_it_keeps_and_the_document_shows() -> None:
+    everything = {"cert_number", "holder_name", "issuer", "hours", "start_date", "end_date", "issue_date"}
+    assert confirmed_by_register(REGISTER, REPORTING, _facts()) == everything
+    # a date the reading lost is not vouched for; what was read still is
+    assert confirmed_by_register(REGISTER, REPORTING, _facts(issue_date=None)) == everything - {"issue_date"}
+    # one misread date disagrees with the record: nothing is vouched for
+    assert confirmed_by_register(REGISTER, REPORTING, _facts(issue_date=date(2024, 2, 28))) == frozenset()

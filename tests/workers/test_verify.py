@@ -25,6 +25,8 @@ ORG = ("ORG-1,НАО «Медицинский университет Караг�
 CERTS = [
     f"0012345,ORG-1,{IIN},Жақсыбекова Әйгерім Серікқызы,Педиатрия,36,2024-02-12,2024-02-24,2024-02-26,valid",
     f"0099999,ORG-1,{IIN},Жақсыбекова Әйгерім Серікқызы,Хирургия,72,2023-03-01,2023-03-20,2023-03-21,revoked",
+    # a record that keeps neither hours nor an issue date: it cannot vouch for those
+    f"0054321,ORG-1,{IIN},Жақсыбекова Әйгерім Серікқызы,Педиатрия,,2024-02-12,2024-02-24,,valid",
 ]
 
 
@@ -57,7 +59,7 @@ def session(tmp_path: Path) -> Session:
     migrate(engine)
     db = Session(engine, expire_on_commit=False)
     report = import_registry(db, registry)
-    assert report.organizations == 1 and report.certificates == 2 and len(report.problems) == 1
+    assert report.organizations == 1 and report.certificates == 3 and len(report.problems) == 1
     assert import_registry(db, registry).added == 0  # re-loading updates, never duplicates
     return db
 
@@ -151,7 +153,7 @@ def test_stored_issuer_alternatives_come_back_as_they_were_read() -> None:
 def test_a_field_a_person_corrected_is_no_longer_low_confidence(session: Session) -> None:
     weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: issue_date, hours",
             "evidence": {"fields": ["issue_date", "hours"]}}
-    document = _document("weak.png", _fields("0012345", 36))
+    document = _document("weak.png", _fields("0054321", 36))
     document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
     submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [document])
     session.add(Batch(inbox="x", submissions=[submission]))
@@ -164,9 +166,9 @@ def test_a_field_a_person_corrected_is_no_longer_low_confidence(session: Session
     assert _codes(document) == [] and document.status == "verified"
 
 
-def test_a_number_the_register_holds_for_this_holder_is_no_longer_low_confidence(session: Session) -> None:
+def test_fields_the_register_holds_for_this_holder_are_no_longer_low_confidence(session: Session) -> None:
     weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: cert_number",
-            "evidence": {"fields": ["cert_number"]}}
+            "evidence": {"fields": ["cert_number", "issue_date"]}}
     held, misread = _document("held.png", _fields("0012345", 36)), _document("misread.png", _fields("0012845", 36))
     for document in (held, misread):
         document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
@@ -176,6 +178,19 @@ def test_a_number_the_register_holds_for_this_holder_is_no_longer_low_confidence
     verify_batch(session, submission.batch, today=date(2025, 11, 22))
     assert _codes(held) == [] and held.status == "verified"
     assert "LOW_CONFIDENCE" in _codes(misread) and "NOT_IN_REGISTRY" in _codes(misread)
+
+
+def test_a_field_the_register_does_not_keep_stays_low_confidence(session: Session) -> None:
+    weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: cert_number",
+            "evidence": {"fields": ["cert_number", "issue_date", "hours"]}}
+    document = _document("partial.png", _fields("0054321", 36))
+    document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
+    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [document])
+    session.add(Batch(inbox="x", submissions=[submission]))
+    session.commit()
+    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    weak_fields = [f["evidence"]["fields"] for f in document.flags or [] if f["code"] == "LOW_CONFIDENCE"]
+    assert weak_fields == [["issue_date", "hours"]] and document.status == "flagged"
 
 
 def test_stored_business_ids_come_back() -> None:
