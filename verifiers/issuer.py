@@ -116,6 +116,11 @@ def _digits(key: str) -> frozenset[str]:
     return frozenset(re.findall(r"\d+", key))
 
 
+# Digits glued after a letter other than N («т900» for «ТОО», «Мед1цина») are letters OCR misread, not a number
+# of the name («N5» is «№5»).
+_GLUED_DIGITS = re.compile(r"(?<=[^\W\dNn_])\d+")
+
+
 class IssuerIndex:
     """Organizations' official names and aliases, normalised once, with a token prefilter for fast lookups."""
 
@@ -165,6 +170,7 @@ class IssuerIndex:
             return None
         if key in self._exact:
             return IssuerMatch(self._exact[key], 100.0, self._shown[key])
+        key = normalize_issuer(_GLUED_DIGITS.sub("", issuer_text)) or key
         digits = _digits(key)
         candidates = [c for c in self._candidates(key) if _digits(c) == digits]
         best = process.extractOne(key, candidates, scorer=fuzz.token_sort_ratio, score_cutoff=MATCH_THRESHOLD)

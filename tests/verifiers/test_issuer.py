@@ -54,6 +54,8 @@ INDEX = IssuerIndex(ORGS)
         ("Казахский национальный медицинскин университет имени С.Д.Асфендиярова", "ORG-012"),
         ("ГКП на ПХВ «Городская поликлиника № 13» г. Алматы", "ORG-032"),
         ("Медицинский универ ситет Караганды", "ORG-007"),  # a space OCR put inside a word
+        ("т900 «Медицинский университет Караганды»", "ORG-007"),  # a legal form's «ОО» read as digits
+        ("Городская поликлиника N13 г. Алматы", "ORG-032"),  # «№» read as N: its digits still count
     ],
 )
 def test_matches(text: str, org_id: str) -> None:
@@ -66,6 +68,7 @@ def test_matches(text: str, org_id: str) -> None:
     [
         "ТОО «Учебный центр Медикус»",
         "Городская поликлиника №14 г. Алматы",  # another number is another organization
+        "Городская поликлиника №1З г. Алматы",  # a number's digit misread as a letter is not the number
         "Университет",
         "Karaganda Medical",  # a name's last words missing is not the name
     ],
