@@ -19,8 +19,9 @@ _Y = r"((?:19|20)\d{2})(?!\d)"
 _ORD = r"(?:st|nd|rd|th|-?го|-?ші|-?шы)?"
 # жылғы, жылы, жыл, misread «жылеы», and written with a hyphen («2025-жылғы»)
 _YEAR_WORD = r"(?:\s*-?\s*(?:жыл[^\W\d_]{0,2}|ж\.?))?"
-# What may stand between the two ends of a range.
-_CONN = r"\s*(?:-|по|до|to|till|until|through|and|и)\s*"
+# What may stand between the two ends of a range («no» is «по» read in Latin letters).
+_RU_TO = r"[пn][оo]|до"
+_CONN = rf"\s*(?:-|{_RU_TO}|to|till|until|through|and|и)\s*"
 _SEP = r"\s?[./,\\]\s?"  # a backslash is a slash misread
 
 # The day or month may come split by a stray space from OCR («25.1 1.2020», «Семей, 1 3.10.2024»); a split day
@@ -59,7 +60,7 @@ RANGE_KK_DAYS = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*-\s*(\d{{1
 RANGE_KK_DM = re.compile(rf"(?<!\d){_Y}{_YEAR_WORD}\s*(\d{{1,2}})\s*{_W}\s*(-?)\s*(\d{{1,2}})\s*{_W}")
 # Between two full dates of a range: connectors and year words only («т.» is «г.» misread).
 _PAIR_GAP = re.compile(
-    r"^[\s,.]*(?:[гт]\.?|года|год|ж\.?|жылғы|жыл)?[\s,]*(?P<conn>-|по|до|to|till|until|through|and|и|бастап)?\s*$"
+    rf"^[\s,.]*(?:[гт]\.?|года|год|ж\.?|жылғы|жыл)?[\s,]*(?P<conn>-|{_RU_TO}|to|till|until|through|and|и|бастап)?\s*$"
 )
 _RANGE_OPENER = re.compile(r"(?:^|[\s(:])(?:с|c|from|between|со)\s*$")
 _ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)\s*$")
@@ -245,10 +246,12 @@ SINGLE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
 
 
 def _matching_text(text: str) -> str:
+    """Lower case, quotes unified and a table's ruling read as «|» a space, each character for one, so positions
+    stay those of `text`."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return unquote(lowered)
+    return unquote(lowered).replace("|", " ")
 
 
 def _scan(text: str, patterns: tuple[tuple[re.Pattern[str], Builder], ...], taken: list[bool],
