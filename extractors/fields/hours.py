@@ -81,7 +81,9 @@ def _credit_mentions(text: str) -> list[HoursMention]:
 
 
 def find_hours(text: str) -> HoursMention | None:
-    """The document's study hours; printed hours win over hours derived from credits."""
+    """The document's study hours; printed hours win over hours derived from credits. A table's ruling read as
+    «|» between a figure and its unit («12 |\n| | академических часов») is a space (positions stay)."""
+    text = text.replace("|", " ")
     hours = _hour_mentions(text)
     if hours:
         return max(hours, key=lambda m: (m.certainty, m.hours))
