@@ -14,6 +14,7 @@ TITLE_WORD = re.compile(rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+
 CAPS_WORD = re.compile(rf"[{_UP}]{{2,}}(?:[-'][{_UP}]+)?")
 INITIALS = re.compile(rf"[{_UP}]\.\s?(?:[{_UP}]\.)?")
 _TOKEN = re.compile(r"\S+")
+_RULING = re.compile(r"\|+")
 PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
 LOWER_L_FOR_I = re.compile(r"l[a-z]{2,}")
 LOWER_KAZAKH_I = re.compile(r"і[а-яёәғқңөұүһі]{2,}")  # «іңкәр»: the capital І read as і (a dot of noise)
@@ -121,6 +122,8 @@ def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:
     """Consecutive name-shaped tokens from start on (line breaks allowed), up to limit."""
     tokens: list[re.Match[str]] = []
     for token in _TOKEN.finditer(text, start):
+        if _RULING.fullmatch(token.group(0)):
+            continue  # a table's ruling between the cells a name wraps over («Құралай |\n| | Болатқызы»)
         gap = text[tokens[-1].end() if tokens else start:token.start()]
         breaks = gap.count("\n") if tokens else 0
         if breaks and len(tokens) >= 2 and not (breaks == 1 and len(tokens) == 2 and PATRONYMIC.search(token.group(0))):
