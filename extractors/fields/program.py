@@ -70,11 +70,14 @@ def _quoted_after(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _plain_after(text: str, pos: int) -> tuple[int, int] | None:
+    while pos < len(text) and text[pos] in " |":  # a table's ruling between the label's cell and the title's
+        pos += 1
     line_end = text.find("\n", pos)
     line_end = len(text) if line_end == -1 else line_end
     end = line_end
-    # A title continued on the next line starts in lower case.
+    # A title continued on the next line starts in lower case (after the table's ruling, in a table).
     following = text[line_end + 1:text.find("\n", line_end + 1) if "\n" in text[line_end + 1:] else len(text)]
+    following = following.lstrip("| ")
     if following[:1].islower() and not NOT_CONTINUATION.search(following):
         next_end = text.find("\n", line_end + 1)
         end = len(text) if next_end == -1 else next_end
@@ -86,6 +89,7 @@ def _plain_after(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _clean(value: str) -> str:
+    value = value.replace("|", " ")  # a table's ruling
     value = re.sub(r"(?<=[^\W\d_])-\n(?=[a-zа-яёәғқңөұүһі])", "", value)  # a word hyphenated over a line break
     return re.sub(r"\s+", " ", value).strip(" ,.;:-«»\"“”")
 

@@ -117,6 +117,8 @@ def test_ministry_is_not_the_issuer() -> None:
         ("participated in the conference “Modern Pediatrics 2024”", "Modern Pediatrics 2024"),
         ("on the topic «Infection Control» held on 12.02.2024", "Infection Control"),
         ("Course title: Emergency Medicine 24 hours", "Emergency Medicine"),
+        ("| Программа: | Управление качеством\n| медицинской помощи\n| Сроки обучения: | с 01.08.2024",  # a table
+         "Управление качеством медицинской помощи"),
     ],
 )
 def test_program(text: str, expected: str | None) -> None:
