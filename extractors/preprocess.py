@@ -131,6 +131,59 @@ def rescale(gray: np.ndarray, factor: float) -> np.ndarray:
     return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=method)
 
 
+def _rule_rows(ink: np.ndarray, length: int) -> list[tuple[int, int]]:
+    """Row spans holding a horizontal run of ink at least `length` long, found on every fourth column (a rule
+    stays unbroken there; letters do not join into one)."""
+    sampled = np.ascontiguousarray(ink[:, ::4])
+    runs = cv2.erode(sampled, cv2.getStructuringElement(cv2.MORPH_RECT, (max(1, length // 4), 1)))
+    rows = np.flatnonzero(runs.any(axis=1))
+    if rows.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(rows) > 1)
+    return list(zip(rows[np.r_[0, breaks + 1]].tolist(), rows[np.r_[breaks, rows.size - 1]].tolist(), strict=True))
+
+
+def _in_a_grid(ink: np.ndarray, rules: np.ndarray, top: int, text_height: float) -> bool:
+    """Whether a vertical ruling meets the rule inside its length (a table's row line; a frame's sides meet it
+    only at its ends). `rules` is the rule's band, starting at row `top` of `ink`."""
+    columns = np.flatnonzero(rules.any(axis=0))
+    margin = max(int(text_height), (int(columns[-1]) - int(columns[0])) // 20)
+    left, right = int(columns[0]) + margin, int(columns[-1]) - margin
+    if right <= left:
+        return False
+    reach = int(text_height * 2.5)
+    rows = np.flatnonzero(rules.any(axis=1))
+    first, last = top + int(rows[0]), top + int(rows[-1])
+    window = ink[max(0, first - reach - 2):last + reach + 3, left:right]
+    verticals = cv2.morphologyEx(window, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, reach)))
+    return bool(verticals.any())
+
+
+def erase_rules(page: np.ndarray, text_height: float) -> np.ndarray:
+    """The page with thin horizontal rules whitened where no print touches them: a frame line through or against
+    a heading made Tesseract drop or garble the line. Where a letter touches the rule (a stroke crossing it, the
+    top of «П» on it) the rule stays under it. A table's row lines stay (without them its cells are read column
+    by column), as do bars thicker than a third of the text height (white print may sit on them)."""
+    ink = ink_mask(page)
+    length = max(int(text_height * 12), page.shape[1] // 10) | 1  # odd: opening with an even kernel shifts a pixel
+    thick = max(3, int(text_height * 0.35)) | 1
+    out = page
+    for first, last in _rule_rows(ink, length):
+        top, bottom = max(0, first - thick), min(page.shape[0], last + thick + 1)
+        band = ink[top:bottom]
+        rules = cv2.morphologyEx(band, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+        bars = cv2.morphologyEx(rules, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, thick)))
+        rules = cv2.subtract(rules, bars)
+        if not rules.any() or _in_a_grid(ink, rules, top, text_height):
+            continue
+        near_print = cv2.dilate(cv2.subtract(band, rules), np.ones((5, 1), np.uint8))
+        rules[:, cv2.bitwise_and(rules, near_print).any(axis=0)] = 0
+        if out is page:
+            out = page.copy()
+        out[top:bottom][cv2.dilate(rules, np.ones((3, 1), np.uint8)) > 0] = 255
+    return out
+
+
 def prepare_for_ocr(gray: np.ndarray, rotation: int, *, clean_noise: bool = False, lit_evenly: bool = False,
                     target_text_height: float = TARGET_TEXT_HEIGHT) -> PreparedPage:
     """Upright (by `rotation` clockwise), deskewed, evenly lit page at the resolution that reads best.
@@ -146,7 +199,11 @@ def prepare_for_ocr(gray: np.ndarray, rotation: int, *, clean_noise: bool = Fals
         page = rotate_small_angle(page, skew)
     else:
         skew = 0.0
-    factor = rescale_factor(median_text_height(page), target_text_height)
+    text_height = median_text_height(page)
+    factor = rescale_factor(text_height, target_text_height)
     if factor > 1.0:
         factor = max(1.0, min(factor, round((MAX_UPSCALED_PIXELS / page.size) ** 0.5, 3)))
-    return PreparedPage(image=rescale(page, factor), rotation=rotation % 360, skew=skew, scale=factor)
+    scaled = rescale(page, factor)
+    if text_height is not None:
+        scaled = erase_rules(scaled, text_height * factor)
+    return PreparedPage(image=scaled, rotation=rotation % 360, skew=skew, scale=factor)

@@ -51,7 +51,7 @@ LEADING_STRAY_SIGNS = re.compile(r"^(?=[^\w«]*[^\w\s«\"“”„'])[^\w«]+\s+
 # or after it, the document's title set on the same line after it
 LEADING_STRAY_DIGIT = re.compile(r"^\d{1,2}[^\w\s«]?\s+(?=«|[A-ZА-ЯЁ]{2,4}\s+«)")
 STRAY_BAR = re.compile(r"\s+[|¦]+(?=\s)")
-TRAILING_STRAY_SIGNS = re.compile(r"\s+[|/\\_~]+$")
+TRAILING_STRAY_SIGNS = re.compile(r"\s+[|/\\_~=—-]+$")  # a frame's or rule's edge
 TRAILING_TITLE = re.compile(r"(?<=[»\"”\w])\s+(?:СПРАВКА|СЕРТИФИКАТ|CERTIFICATE|КУӘЛІК|АНЫҚТАМА|ДИПЛОМ|DIPLOMA"
                             r"|СВИДЕТЕЛЬСТВО|УДОСТОВЕРЕНИЕ)$")
 MAX_ISSUER_WORDS = 16  # a longer line is prose that mentions an organization, not its name

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from extractors.preprocess import (
+    erase_rules,
     estimate_skew,
     median_text_height,
     normalize_illumination,
@@ -58,3 +59,32 @@ def test_rotate_clockwise_matches_opencv() -> None:
     sample = np.arange(6, dtype=np.uint8).reshape(2, 3)
     assert np.array_equal(rotate_clockwise(sample, 90), cv2.rotate(sample, cv2.ROTATE_90_CLOCKWISE))
     assert rotate_clockwise(sample, 360) is sample
+
+
+def test_a_rule_is_erased_where_no_print_touches_it_keeping_the_strokes_that_cross_it() -> None:
+    page = np.full((300, 1200), 255, np.uint8)
+    for left in range(200, 1000, 20):
+        page[100:140, left:left + 4] = 0  # letter stems, 40 px tall
+    page[100:104, 400:440] = 0  # a «П»'s top bar: the rule runs along it
+    page[100:140, 400:404] = page[100:140, 436:440] = 0
+    page[100:103, 50:1150] = 0  # a frame line along the tops of the letters
+    page[125:128, 50:1150] = 0  # a frame line through them
+    page[200:216, 50:1150] = 0  # a bar as thick as the stems are tall, under white print
+    clean = erase_rules(page, text_height=30.0)
+    assert (clean[125:128, 224:240] == 255).all() and (clean[125:128, 964:980] == 255).all()  # between stems
+    assert (clean[125:128, 50:190] == 255).all() and (clean[100:103, 1010:1150] == 255).all()  # beyond the print
+    assert (clean[100:140, 200:204] == 0).all() and (clean[100:140, 980:984] == 0).all()  # stems whole
+    assert (clean[100:103, 400:440] == 0).all()  # the bar the rule ran along
+    assert (clean[200:216] == page[200:216]).all()
+    assert erase_rules(PAGE, 22.0) is PAGE  # plain text has no rule: the page comes back untouched
+
+
+def test_a_tables_row_lines_stay_and_a_frames_go() -> None:
+    page = np.full((400, 1200), 255, np.uint8)
+    page[100:103, 50:1150] = 0
+    page[200:203, 50:1150] = 0
+    page[100:203, 50:53] = page[100:203, 1147:1150] = 0  # sides meeting the lines at their ends: a frame
+    framed = erase_rules(page, text_height=20.0)
+    assert (framed[100:103, 60:1140] == 255).all() and (framed[200:203, 60:1140] == 255).all()
+    page[100:203, 400:403] = 0  # a column's ruling inside the lines: a table
+    assert (erase_rules(page, text_height=20.0) == page).all()

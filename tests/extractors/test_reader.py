@@ -86,6 +86,17 @@ def test_turned_skewed_page_is_read(engine: TesseractEngine, lines: tuple[str, .
 
 
 @pytest.mark.slow
+def test_a_heading_with_a_frame_line_through_it_is_read(engine: TesseractEngine) -> None:
+    page = render_page(RUSSIAN)
+    rows = np.flatnonzero((page < 128).any(axis=1))
+    first_bottom = rows[np.flatnonzero(np.diff(rows) > 1)[0]]
+    struck = rows[0] + (first_bottom - rows[0]) * 3 // 10
+    page[struck:struck + 3, 100:-100] = 0
+    pages = read_document(_png(page), "png", engine, LIMITS)
+    assert pages[0].text.splitlines()[0] == RUSSIAN[0]
+
+
+@pytest.mark.slow
 def test_qr_payload_attached(engine: TesseractEngine) -> None:
     page = Image.fromarray(render_page(ENGLISH))
     page.paste(qrcode.make("CERT:2024-118").get_image().convert("L").resize((300, 300)), (1800, 2800))
