@@ -89,7 +89,10 @@ def is_other_script_line(line: Line, other: str, *, pieced: bool = False) -> boo
     the line were re-read one by one, and pieces of a name ("Jniversi itatsmec") read better together."""
     words = [word for word in line.words if _letters(word.text)]
     letters = sum(_letters(word.text) for word in words)
-    if len(words) < 2 or letters < 6 or _script_letters(line.text, other) / letters < OTHER_LINE_SHARE:
+    foreign_letters = _script_letters(line.text, other)
+    if pieced:  # a word left weak beside one re-read surely in the other script may be its next word, misread
+        foreign_letters += sum(_letters(word.text) for word in words if _weak(word) and not _in_script(word, other))
+    if len(words) < 2 or letters < 6 or foreign_letters / letters < OTHER_LINE_SHARE:
         return False
     foreign = [_in_script(word, other) for word in words]
     sandwiched = any(not foreign[i] and foreign[i - 1] and foreign[i + 1] for i in range(1, len(words) - 1))
@@ -290,7 +293,8 @@ def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: Tes
     reading is all Latin capitals (no digit: «З» read as "3"), sure, at least as sure as the Cyrillic one, and more
     than the same glyphs named in the other script («АНАР» = "AHAP"). (Not by MIN_GAIN surer: the Russian model
     reads Latin capitals at up to 0.83, so a name read so was never replaced, «ЗОГОУЕУА АММА» for SOLOVEVA ANNA.)
-    A name read half in each script («АКНМЕТОУА INKAR» at 0.9) is read again however sure it was."""
+    A name read half in each script («АКНМЕТОУА INKAR» at 0.9) is read again however sure it was. Sure is the
+    words' mean confidence, with each word at least SURE_WORD."""
     if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
             or "rus" not in (page.language_hint or "") or not _cyrillic_capitals(value.value):
         return value
@@ -302,7 +306,8 @@ def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: Tes
              for w in line.words if _letters(w.text)]
     text = " ".join(word.text.strip(_EDGE_SIGNS) for word in words)
     if not words or not all(ch.isascii() and ch.isupper() for ch in text if ch.isalnum()) \
-            or min(word.confidence for word in words) < needed \
+            or min(word.confidence for word in words) < SURE_WORD \
+            or sum(word.confidence for word in words) / len(words) < needed \
             or text.casefold().translate(_HOMOGLYPHS) == value.value.casefold().translate(_HOMOGLYPHS):
         return value
     return dataclasses.replace(value, value=text, confidence=round(min(word.confidence for word in words), 3))

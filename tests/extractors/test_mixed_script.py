@@ -135,6 +135,29 @@ def test_a_line_mostly_in_the_other_script_is_re_read_whole() -> None:
     assert engine.asked == 1
 
 
+def _charite_line(rest_confidence: float) -> PageText:
+    words = (Word("СПагив", 0.2, Box(0, 0, 120, 20)), Word("—", 0.73, Box(130, 0, 20, 20)),
+             Word("Тпіуегві(а(втейігіп", rest_confidence, Box(160, 0, 300, 20)),
+             Word("Вегііп", 0.68, Box(470, 0, 90, 20)))
+    return PageText(1, 600, 50, (Line(words),), "ocr", language_hint="rus+kaz")
+
+
+def test_a_line_left_weak_beside_a_word_re_read_in_the_other_script_is_re_read_whole() -> None:
+    readings = {"first": ("Charité", 0.96), "tight": ("Universitatsmedizin", 0.71),
+                "wide": ("Universitatsmedizin", 0.73), "single": ("", 0.0),
+                "line": ("Charité — Universitätsmedizin Berlin", 0.76)}
+    read = reread_other_script(_charite_line(0.21), np.zeros((50, 600), np.uint8), "rus+kaz",
+                               _Engine(readings))  # type: ignore[arg-type]
+    assert read.text == "Charité — Universitätsmedizin Berlin"
+
+
+def test_a_line_whose_own_words_were_read_surely_is_not_re_read_whole() -> None:
+    engine = _Engine({"first": ("Charité", 0.96), "line": ("Charité — Universitätsmedizin Berlin", 0.76)})
+    read = reread_other_script(_charite_line(0.9), np.zeros((50, 600), np.uint8), "rus+kaz",
+                               engine)  # type: ignore[arg-type]
+    assert read.text == "Charité — Тпіуегві(а(втейігіп Вегііп" and engine.asked == 1
+
+
 def test_a_label_before_a_foreign_name_keeps_the_line_as_read() -> None:
     words = (Word("ФИО:", 0.95, Box(0, 0, 60, 20)), Word("DUISENBAEV", 0.93, Box(80, 0, 150, 20)),
              Word("OLZHAS", 0.93, Box(240, 0, 100, 20)))
@@ -218,7 +241,11 @@ def _name_page(hint: str = "rus+kaz") -> PageText:
         (("Жақсыбекова Әйгерім", 0.7), (("ZHAKSYBEKOVA", 0.95), ("AIGERIM", 0.95)), None),  # not capitals
         (("ТОВЗҮМВАЕУА МОГОГВ", 0.9), (("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91)), None),  # sure enough already
         (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.92), ("ANNA", 0.96)), "SOLOVEVA ANNA"),  # the Russian model's 0.82
-        (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.80), ("ANNA", 0.96)), None),  # less sure than the Cyrillic
+        (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.80), ("ANNA", 0.82)), None),  # less sure than the Cyrillic
+        # sure as a whole, each word fairly sure (a word at 0.849 kept a genuine holder in Cyrillic letters)
+        (("ВЕКМГКНАМВЕТОУА КОВАГАТ", 0.675), (("BEKMUKHAMBETOVA", 0.92), ("KURALAI", 0.849)),
+         "BEKMUKHAMBETOVA KURALAI"),
+        (("ВЕКМГКНАМВЕТОУА КОВАГАТ", 0.675), (("BEKMUKHAMBETOVA", 0.99), ("KURALAI", 0.72)), None),
         (("АКНМЕТОУА INKAR", 0.9), (("AKHMETOVA", 0.92), ("INKAR", 0.93)), "AKHMETOVA INKAR"),  # half in each script
         (("АКНМЕТОУА INKAR", 0.9), (("AKHMETOVA", 0.7), ("INKAR", 0.93)), None),  # the English reading unsure
     ],
