@@ -277,7 +277,7 @@ def reread_other_script(page: PageText, image: np.ndarray, languages: str, engin
                     language_hint=page.language_hint)
 
 
-SURE_NAME = 0.85  # a holder read at least this surely in Cyrillic is not looked at again
+SURE_NAME = 0.85  # the English reading of a holder in capitals must be at least this sure
 
 
 def _cyrillic_capitals(text: str) -> bool:
@@ -293,14 +293,13 @@ def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: Tes
     reading is all Latin capitals (no digit: «З» read as "3"), sure, at least as sure as the Cyrillic one, and more
     than the same glyphs named in the other script («АНАР» = "AHAP"). (Not by MIN_GAIN surer: the Russian model
     reads Latin capitals at up to 0.83, so a name read so was never replaced, «ЗОГОУЕУА АММА» for SOLOVEVA ANNA.)
-    A name read half in each script («АКНМЕТОУА INKAR» at 0.9) is read again however sure it was. Sure is the
-    words' mean confidence, with each word at least SURE_WORD."""
+    A name read half in each script («АКНМЕТОУА INKAR» at 0.9) need only be sure. Sure is the words' mean
+    confidence, with each word at least SURE_WORD. However sure the Cyrillic reading, it is checked: the Russian
+    model read PAK TATIANA as «РАК ТАПАМА» at 0.9."""
     if not isinstance(value.value, str) or value.box is None or page.source != "ocr" \
             or "rus" not in (page.language_hint or "") or not _cyrillic_capitals(value.value):
         return value
     half_latin = any(ch.isascii() and ch.isalpha() for ch in value.value)  # wrong however sure: no one prints it
-    if value.confidence >= SURE_NAME and not half_latin:
-        return value
     needed = SURE_NAME if half_latin else max(SURE_NAME, value.confidence)
     words = [w for line in parse_tsv_lines(engine.ocr_block_tsv(field_crop(image, value.box), "eng"))
              for w in line.words if _letters(w.text)]

@@ -239,7 +239,8 @@ def _name_page(hint: str = "rus+kaz") -> PageText:
         (("ТОВЗҮМВАЕУА МОГОГВ", 0.69), (("TURSYNBAEVA", 0.93), ("MOLDlR", 0.6)), None),  # not sure of it
         (("АНАРА ОРАЗОВА", 0.7), (("AHAPA", 0.95), ("OPA3OBA", 0.9)), None),  # the same glyphs, other script
         (("Жақсыбекова Әйгерім", 0.7), (("ZHAKSYBEKOVA", 0.95), ("AIGERIM", 0.95)), None),  # not capitals
-        (("ТОВЗҮМВАЕУА МОГОГВ", 0.9), (("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91)), None),  # sure enough already
+        (("ТОВЗҮМВАЕУА МОГОГВ", 0.95), (("TURSYNBAEVA", 0.93), ("MOLDIR", 0.91)), None),  # surer in Cyrillic
+        (("РАК ТАПАМА", 0.9), (("PAK", 0.93), ("TATIANA", 0.91)), "PAK TATIANA"),  # sure, and surer in English
         (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.92), ("ANNA", 0.96)), "SOLOVEVA ANNA"),  # the Russian model's 0.82
         (("ЗОГОУЕУА АММА", 0.82), (("SOLOVEVA", 0.80), ("ANNA", 0.82)), None),  # less sure than the Cyrillic
         # sure as a whole, each word fairly sure (a word at 0.849 kept a genuine holder in Cyrillic letters)
