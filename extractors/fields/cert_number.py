@@ -89,6 +89,27 @@ def find_numbers(text: str) -> list[NumberMention]:
     return sorted(found, key=lambda m: (-m.certainty, m.start))
 
 
+# A line that is nothing but a number («6967679» under the title, its «№» lost to a fold or a stamp): the number
+# unsurely (a reviewer or the register confirms it). Not 11-12 digits (an IIN, a BIN or a phone), not a year.
+UNLABELLED_LINE = re.compile(r"(?m)^[\s#№.,:;|]*(?P<value>(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}-)?\d[\d\-/]{3,13}\d)[\s.,;|]*$")
+UNLABELLED_CERTAINTY = 0.5
+_MAX_UNLABELLED_DIGITS = 10
+_YEARS = re.compile(r"(?:19|20)\d\d[-/](?:19|20)?\d\d")  # «2023-2024», «2023/24»: an academic year
+
+
+def unlabelled_numbers(text: str) -> list[NumberMention]:
+    """Lines holding only a number-shaped token, first line first, for a document with no labelled number."""
+    found = []
+    for match in UNLABELLED_LINE.finditer(text):
+        value = clean_number(match.group("value"))
+        if value is None or sum(ch.isdigit() for ch in value) > _MAX_UNLABELLED_DIGITS \
+                or _YEARS.fullmatch(value) or _is_foreign(text, match.start("value")):
+            continue
+        found.append(NumberMention(value, match.start("value"), match.start("value") + len(value),
+                                   UNLABELLED_CERTAINTY))
+    return found
+
+
 def _json_numbers(payload: str) -> list[str]:
     try:
         data = json.loads(payload)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from extractors.fields.cert_number import confirmed_by_qr, find_numbers
+from extractors.fields.cert_number import confirmed_by_qr, find_numbers, unlabelled_numbers
 from extractors.fields.date_roles import assign_dates
 from extractors.fields.doctype import classify_doc_type, detect_language
 from extractors.fields.document import DocText, build_lines, field_value
@@ -20,7 +20,7 @@ QR_CONTRADICTED_PENALTY = 0.2
 
 
 def _cert_number(doc: DocText, qr_payloads: tuple[str, ...]) -> FieldValue:
-    numbers = find_numbers(doc.text)
+    numbers = find_numbers(doc.text) or unlabelled_numbers(doc.text)
     if not numbers:
         return field_value(None, 0.0, None)
     best = numbers[0]

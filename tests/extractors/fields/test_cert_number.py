@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.fields.cert_number import confirmed_by_qr, find_numbers, qr_numbers
+from extractors.fields.cert_number import confirmed_by_qr, find_numbers, qr_numbers, unlabelled_numbers
 from extractors.fields.normalize import normalize_text
 
 
@@ -84,3 +84,15 @@ def test_the_number_sign_read_as_m_and_a_closing_quote() -> None:
 def test_the_number_sign_read_as_two_letters_after_tirkeu() -> None:
     assert _number("Тіркеу Мг 540-25") == "540-25"
     assert _number("Тіркеу Мерзімі 2024") is None
+
+
+def _lines(text: str) -> str:
+    return "\n".join(normalize_text(line) for line in text.splitlines())
+
+
+def test_a_line_holding_only_a_number_is_the_number_unsurely() -> None:
+    text = _lines("СЕРТИФИКАТ\nбіліктілікті арттыру туралы\n6967679\nОсымен расталады:")
+    assert find_numbers(text) == []  # its «№» was lost
+    assert [(m.value, m.certainty) for m in unlabelled_numbers(text)] == [("6967679", 0.5)]
+    for other in ("2024", "18.09.2023", "880514450128", "2023-2024", "в объеме 108 часов\n108 ч.", "тел.\n2537461"):
+        assert unlabelled_numbers(_lines(other)) == [], other
