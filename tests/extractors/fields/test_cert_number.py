@@ -33,7 +33,7 @@ def _number(text: str) -> str | None:
         ("Регистрационный номер: К7 64120365", "KZ 64120365"),
         ("№ К/-2025-006627", "KZ-2025-006627"), ("№ К/7-2025-005227", "KZ-2025-005227"),
         ("№ IIK-39/362", "ПК-39/362"), ("Certificate No. NK-53/403", "ПК-53/403"),
-        ("Registration number: 12345", "12345"),
+        ("Registration number: 12345", "12345"), ("маман\nҚо 82-82884", "82-82884"),  # «№» read by the Kazakh model
     ],
 )
 def test_numbers(text: str, expected: str) -> None:
