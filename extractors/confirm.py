@@ -19,7 +19,7 @@ from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
 from extractors.types import FieldValue, PageText, Word
 
-MIN_AGREEING_CONFIDENCE = 0.8  # the second reading must be this sure of every word it agrees on
+MIN_AGREEING_CONFIDENCE = 0.8  # every word the readings agree on must be read this surely once
 _NOT_TEXT = re.compile(r"[\s«»\"“”„'`.,:;|]+")
 
 
@@ -34,6 +34,8 @@ def confirmed(value: FieldValue, first: list[Word], second: list[Word]) -> Field
             _spelling(" ".join(w.text for w in second)):
         return value
     sure = min(word.confidence for word in second)
+    if len(first) == len(second):  # word by word, each as sure as its surer reading («3» at 0.94, then 0.77)
+        sure = min(max(one.confidence, other.confidence) for one, other in zip(first, second, strict=True))
     if sure < MIN_AGREEING_CONFIDENCE:
         return value
     pattern = value.confidence / ocr_factor(min(word.confidence for word in first))

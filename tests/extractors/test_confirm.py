@@ -19,6 +19,15 @@ def test_an_agreeing_sure_second_reading_restores_the_confidence() -> None:
     assert confirmed(WEAK, _words(("17.05.2023", 0.0)), _words(("17.05.2023", 0.96))).confidence == 0.95
 
 
+def test_each_agreeing_word_counts_as_sure_as_its_surer_reading() -> None:
+    first = _words(("|3", 0.94), ("апреля", 0.97), ("2025", 0.24))  # a table's rule glued to the day
+    second = _words(("3", 0.77), ("апреля", 0.97), ("2025", 0.97))
+    weak = FieldValue("2025-04-03", 0.294, 1, BOX)
+    assert confirmed(weak, first, second).confidence > 0.6
+    unsure = _words(("3", 0.5), ("апреля", 0.97), ("2025", 0.24))
+    assert confirmed(weak, unsure, second) == weak  # the day read unsurely both times
+
+
 def test_readings_that_differ_only_in_the_kind_of_dash_agree() -> None:
     dates = FieldValue("2023-05-07", 0.285, 1, BOX)
     assert confirmed(dates, _words(("7-8", 0.0), ("May", 0.9)), _words(("7—8", 0.95), ("May", 0.96))).confidence == 0.95
