@@ -105,11 +105,20 @@ def _capitals(word: Word, other: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters) and not _in_script(word, other)
 
 
+_LEADING_ONE = re.compile(r"^1(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$)")
+
+
+def one_as_capital_i(word: Word, other: str) -> Word:
+    """«1НКӘР»: a capital I read as 1 before capitals, written as the page's own script's I (Kazakh «І»)."""
+    return Word(_LEADING_ONE.sub("І" if other == "eng" else "I", word.text), word.confidence, word.box)
+
+
 def in_a_name_of_this_script(words: tuple[Word, ...], index: int, other: str) -> bool:
     """A weak word in capitals beside a word in capitals of the page's script read surely: one word of a name
     ("DUISENBAEVA KURALAT"), which the other script's model reads as letters of its own just as surely
-    («КОВАГАТ» at 0.85). A name is printed in one script; a garbled word is still re-read."""
-    word = words[index]
+    («КОВАГАТ» at 0.85). A name is printed in one script; a garbled word is still re-read, unless its only
+    garble is a capital I read as 1 («1НКЭР» for «ІҢКӘР» was re-read in English as "IHKOP")."""
+    word = one_as_capital_i(words[index], other)
     if is_garbled(word) or not _capitals(word, other):
         return False
     beside = [words[i] for i in (index - 1, index + 1) if 0 <= i < len(words)]
@@ -248,15 +257,21 @@ class _Rereader:
         runs = {run[0]: run for run in weak_runs(line.words)
                 if not all(in_a_name_of_this_script(line.words, i, self.other) for i in run)}
         words: list[Word] = []
+        mended: list[Word] = []  # spelt in the page's script, not read in the other: no foreign name beside it
         index = 0
         while index < len(line.words):
             run = runs.get(index, [index])
-            words.extend(self._run([line.words[i] for i in run]) if index in runs
-                         else [self._identifier(line.words[index])])
+            if index in runs:
+                words.extend(self._run([line.words[i] for i in run]))
+            elif _LEADING_ONE.match(line.words[index].text) and in_a_name_of_this_script(line.words, index, self.other):
+                mended.append(one_as_capital_i(line.words[index], self.other))
+                words.append(mended[-1])
+            else:
+                words.append(self._identifier(line.words[index]))
             index = run[-1] + 1
-        kept = {id(word) for word in line.words}
+        kept = {id(word) for word in (*line.words, *mended)}
         if all(id(word) in kept for word in words):
-            return line
+            return Line(tuple(words)) if mended else line
         # a foreign name is seldom one word: its neighbours may be misread with a confidence that looks fine
         # (a label before it, «Тегі, аты:», is not part of the name)
         replaced = [id(word) not in kept for word in words]

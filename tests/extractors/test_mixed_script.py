@@ -290,3 +290,12 @@ def test_a_weak_word_of_a_name_in_capitals_keeps_the_script_of_its_sure_neighbou
         page = PageText(1, 600, 60, (Line(words),), "ocr", language_hint=hint)
         reread_other_script(page, np.zeros((60, 600), np.uint8), hint, engine)  # type: ignore[arg-type]
         assert engine.asked > 0, (first, second)
+
+
+def test_a_capital_i_read_as_1_in_a_kazakh_name_is_mended_not_re_read() -> None:
+    words = (Word("БАЙТҰРСЫНОВА", 0.95, Box(0, 0, 200, 20)), Word("1НКЭР", 0.9, Box(210, 0, 80, 20)),
+             Word("СЕРІКҚЫЗЫ", 0.93, Box(300, 0, 150, 20)))
+    page = PageText(1, 500, 50, (Line(words),), "ocr", language_hint="rus+kaz")
+    engine = _Engine({"word": ("IHKOP", 0.5)})
+    read = reread_other_script(page, np.zeros((50, 500), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "БАЙТҰРСЫНОВА ІНКЭР СЕРІКҚЫЗЫ" and engine.asked == 0
