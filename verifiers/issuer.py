@@ -170,7 +170,8 @@ class IssuerIndex:
             return None
         if key in self._exact:
             return IssuerMatch(self._exact[key], 100.0, self._shown[key])
-        key = normalize_issuer(_GLUED_DIGITS.sub("", issuer_text)) or key
+        if _GLUED_DIGITS.search(issuer_text):
+            key = normalize_issuer(_GLUED_DIGITS.sub("", issuer_text)) or key
         digits = _digits(key)
         candidates = [c for c in self._candidates(key) if _digits(c) == digits]
         best = process.extractOne(key, candidates, scorer=fuzz.token_sort_ratio, score_cutoff=MATCH_THRESHOLD)

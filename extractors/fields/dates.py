@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.fields.months import month_of
-from extractors.fields.normalize import unquote
+from extractors.fields.normalize import rulings_as_spaces, unquote
 
 MIN_YEAR = 1950
 MAX_YEAR = 2099
@@ -251,7 +251,7 @@ def _matching_text(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return unquote(lowered).replace("|", " ")
+    return rulings_as_spaces(unquote(lowered))
 
 
 def _scan(text: str, patterns: tuple[tuple[re.Pattern[str], Builder], ...], taken: list[bool],

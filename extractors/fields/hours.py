@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.fields.normalize import rulings_as_spaces
+
 # 1 credit = 30 academic hours: the Kazakh ECTS-aligned equivalence used for credits of
 # continuing education (one ECTS credit corresponds to 30 academic hours of student work).
 ACADEMIC_HOURS_PER_CREDIT = 30
@@ -81,9 +83,9 @@ def _credit_mentions(text: str) -> list[HoursMention]:
 
 
 def find_hours(text: str) -> HoursMention | None:
-    """The document's study hours; printed hours win over hours derived from credits. A table's ruling read as
-    «|» between a figure and its unit («12 |\n| | академических часов») is a space (positions stay)."""
-    text = text.replace("|", " ")
+    """The document's study hours; printed hours win over hours derived from credits. A table's ruling between a
+    figure and its unit on the next line is no obstacle."""
+    text = rulings_as_spaces(text)
     hours = _hour_mentions(text)
     if hours:
         return max(hours, key=lambda m: (m.certainty, m.hours))

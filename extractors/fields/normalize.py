@@ -121,6 +121,12 @@ def normalize_text(text: str) -> str:
     return " ".join(normalize_word(w) for w in _SPACES.split(text.strip()) if w)
 
 
+def rulings_as_spaces(text: str) -> str:
+    """A table's rulings, which OCR reads as «|» («12 |\n| | академических часов»), as spaces: the same length, so
+    positions in `text` stay."""
+    return text.replace("|", " ")
+
+
 def unquote(text: str) -> str:
     """Replace every kind of quote by a space and every dash by "-" (same length), for matching."""
     return "".join(" " if ch in QUOTES else ch for ch in text).translate(_DASH_TABLE)

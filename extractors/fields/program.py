@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from extractors.fields.document import DocText
+from extractors.fields.normalize import rulings_as_spaces
 
 OPEN_QUOTES = "«“„\""
 CLOSE_QUOTES = MappingProxyType({"«": "»", "“": "”", "„": "“", '"': '"'})
@@ -89,7 +90,7 @@ def _plain_after(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _clean(value: str) -> str:
-    value = value.replace("|", " ")  # a table's ruling
+    value = rulings_as_spaces(value)
     value = re.sub(r"(?<=[^\W\d_])-\n(?=[a-zа-яёәғқңөұүһі])", "", value)  # a word hyphenated over a line break
     return re.sub(r"\s+", " ", value).strip(" ,.;:-«»\"“”")
 
