@@ -15,6 +15,7 @@ from extractors.pdf import check_pdf, pdf_text_layer, render_pdf_pages
 from extractors.preprocess import downscale, normalize_illumination, prepare_for_ocr
 from extractors.qr import decode_qr
 from extractors.raster import decode_image_pages
+from extractors.swallowed_words import reread_swallowed
 from extractors.tesseract import OsdResult, TesseractEngine
 from extractors.tsv import blank_regions, parse_tsv_lines, tsv_to_page
 from extractors.types import PageText
@@ -97,6 +98,7 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
     height, width = prepared.image.shape
     page = tsv_to_page(tsv, page_no, width, height, rotation=prepared.rotation, skew=prepared.skew,
                        language_hint=languages)
+    page = reread_swallowed(page, prepared.image, languages, engine)
     page = recover_dropped_lines(page, prepared.image, blank_regions(tsv), languages, engine)
     page = reread_other_script(page, prepared.image, languages, engine)
     return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits))

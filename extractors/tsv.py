@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from statistics import median
+
 from extractors.types import Box, Line, PageText, Word
 
 _WORD_LEVEL = "5"
@@ -25,16 +28,24 @@ def _word_from_fields(fields: list[str]) -> tuple[tuple[str, str, str], Word] | 
     return key, Word(text=text, confidence=min(confidence, 100.0) / 100.0, box=Box(left, top, width, height))
 
 
-ECHO_SHARE = 0.5  # this much of a word's width inside the word before it: the same ink read twice
+ECHO_SHARE = 0.5  # this much of a word's width inside the word before it: the same ink read twice …
+OVERWIDE = 1.8  # … unless that word's box is this many times wider per character than its line's other words
+
+
+def overwide(word: Word, line_words: Sequence[Word]) -> bool:
+    """Whether a word's box is far wider than its text needs beside the other words of its line: Tesseract ran
+    the box on over the words after it («Выдано:» boxed over «1 декабря»)."""
+    others = [other.box.width / len(other.text) for other in line_words if other is not word and len(other.text) >= 2]
+    return bool(others) and word.box.width / max(1, len(word.text)) > OVERWIDE * median(others)
 
 
 def _without_echoes(words: list[Word]) -> list[Word]:
     """Words minus the ones Tesseract read a second time from a neighbour's ink («Месі5КІІІ», then "5" over the
-    same final «s»); words of one line never overlap so far otherwise."""
+    same final «s»); words of one line never overlap so far otherwise, but for a box run on over its successors."""
     kept: list[Word] = []
     for word in words:
         before = kept[-1].box if kept else None
-        if before is not None and word.box.width <= before.width:
+        if before is not None and word.box.width <= before.width and not overwide(kept[-1], words):
             inside = min(before.left + before.width, word.box.left + word.box.width) - max(before.left, word.box.left)
             if inside >= ECHO_SHARE * max(word.box.width, 1):
                 continue

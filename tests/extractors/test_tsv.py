@@ -75,3 +75,16 @@ def test_a_word_read_again_from_its_neighbours_ink_is_dropped() -> None:
         "5\t1\t1\t1\t2\t2\t296\t900\t40\t40\t90\t№5",  # a few pixels of italic overhang are no echo
     ])
     assert [line.text for line in parse_tsv_lines(echo)] == ["Месі5КІІІ оқу", "курс №5"]
+
+
+def test_words_under_a_box_run_on_over_them_are_no_echoes() -> None:
+    # «Выдано:» boxed over «1 декабря» (51 px a letter against the line's 20): the words inside it were printed
+    issued = "\n".join([
+        "5\t1\t9\t1\t1\t1\t608\t1557\t359\t49\t96.3\tВыдано:",
+        "5\t1\t9\t1\t1\t2\t775\t1553\t19\t57\t97.0\t1",
+        "5\t1\t9\t1\t1\t3\t813\t1557\t138\t49\t96.5\tдекабря",
+        "5\t1\t9\t1\t1\t4\t979\t1558\t82\t31\t96.4\t2021",
+        "5\t1\t9\t1\t1\t5\t1074\t1566\t83\t31\t96.4\tгода",
+    ])
+    assert [line.text for line in parse_tsv_lines(issued)] == ["Выдано: 1 декабря 2021 года"]
+

@@ -1,0 +1,107 @@
+"""Words whose box ran on over the words after them, read again as a line.
+
+Tesseract sometimes returns one word of a line with a box over the whole line and drops the rest
+(«продолжительностью» boxed over «… 108 академических часов»): the hours or a date vanish although printed
+plainly. Such a word is far wider per character than the page's words, and its box holds blank gaps as wide as
+the spaces between words; its crop is read again on its own and the words found replace it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+import numpy as np
+
+from extractors.preprocess import field_crop
+from extractors.tesseract import TesseractEngine
+from extractors.tsv import parse_tsv_lines
+from extractors.types import Box, Line, PageText, Word
+
+WIDE = 1.8  # a word this many times wider per character (in its own heights) than the page's median …
+SPACE_GAP = 0.3  # … with a blank run of columns this many of its heights wide inside its ink: a word space
+MIN_LETTERS = 4  # the swallowing word itself was read: this many letters …
+SURE = 0.8  # … this surely (stamp ink and signatures are read as short unsure scraps)
+MAX_REREADS = 4  # per page: each costs a block read
+INK_LEVEL = 128  # the page is evenly lit (paper near 255): darker pixels are ink
+
+
+def _width_per_letter(word: Word) -> float:
+    return word.box.width / (max(1, len(word.text)) * max(1, word.box.height))
+
+
+def widest_gap(image: np.ndarray, box: Box) -> int:
+    """The widest run of ink-free columns between the first and the last inked column of a box."""
+    crop = image[box.top:box.top + box.height, box.left:box.left + box.width]
+    inked = np.flatnonzero((crop < INK_LEVEL).any(axis=0))
+    if inked.size < 2:
+        return 0
+    return int(np.diff(inked).max()) - 1
+
+
+def swallowing_words(page: PageText, image: np.ndarray) -> list[tuple[int, int]]:
+    """(line index, word index) of the sure words whose box holds more words than their text."""
+    sure = [_width_per_letter(w) for line in page.lines for w in line.words
+            if len(w.text) >= 3 and w.confidence >= SURE]
+    if len(sure) < 5:
+        return []
+    usual = median(sure)
+    found = []
+    for line_index, line in enumerate(page.lines):
+        for word_index, word in enumerate(line.words):
+            if sum(ch.isalpha() for ch in word.text) >= MIN_LETTERS and word.confidence >= SURE \
+                    and _width_per_letter(word) > WIDE * usual \
+                    and widest_gap(image, word.box) >= SPACE_GAP * word.box.height:
+                found.append((line_index, word_index))
+                break  # one per line: its words are replaced, and the line's other indices with them
+    return found[:MAX_REREADS]
+
+
+def _page_words(crop_box: Box, lines: Sequence[Line], row: Box) -> list[Word]:
+    """The words read in the crop, in page pixels, that stand on the row of the word read again (the crop's
+    margins may catch the foot or head of the lines around it)."""
+    moved = [Word(w.text, w.confidence, Box(w.box.left + crop_box.left, w.box.top + crop_box.top, w.box.width,
+                                            w.box.height)) for line in lines for w in line.words]
+    return [w for w in moved if row.top <= w.box.top + w.box.height / 2 <= row.top + row.height]
+
+
+def _crop_box(image: np.ndarray, box: Box) -> Box:
+    """Where field_crop cuts the box out of the image (its margins clipped at the image's edges)."""
+    margin = max(4, box.height // 3)
+    top, left = max(0, box.top - margin), max(0, box.left - margin)
+    bottom = min(image.shape[0], box.top + box.height + margin)
+    right = min(image.shape[1], box.left + box.width + margin)
+    return Box(left, top, right - left, bottom - top)
+
+
+def replaced_line(line: Line, word_index: int, reread: list[Word]) -> Line:
+    """The line with the swallowing word replaced by the words read again, and any word of the line those
+    cover dropped (Tesseract may have returned some of them too)."""
+    swallowing = line.words[word_index]
+    rest = [w for i, w in enumerate(line.words) if i != word_index
+            and not any(w.box.overlap_share(new.box) >= 0.5 for new in reread)]
+    before = [w for w in rest if w.box.left < swallowing.box.left]
+    after = [w for w in rest if w.box.left >= swallowing.box.left]
+    return Line(tuple(before + reread + after))
+
+
+def _better(original: Word, reread: list[Word]) -> bool:
+    """The second reading holds more words, the first of them the word read before."""
+    return len(reread) > 1 and reread[0].text.casefold() == original.text.casefold()
+
+
+def reread_swallowed(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:
+    """The page with each swallowing word's box read again (unchanged when none is found or no reading holds
+    more words)."""
+    lines = list(page.lines)
+    for line_index, word_index in swallowing_words(page, image):
+        word = lines[line_index].words[word_index]
+        tsv = engine.ocr_block_tsv(field_crop(image, word.box), languages)
+        reread = _page_words(_crop_box(image, word.box), parse_tsv_lines(tsv), word.box)
+        if _better(word, reread):
+            lines[line_index] = replaced_line(lines[line_index], word_index, reread)
+    if lines == list(page.lines):
+        return page
+    return PageText(page_no=page.page_no, width=page.width, height=page.height, lines=tuple(lines),
+                    source=page.source, rotation=page.rotation, skew=page.skew, qr_payloads=page.qr_payloads,
+                    language_hint=page.language_hint)

@@ -1,0 +1,100 @@
+"""A word whose box ran on over the rest of its line: found by its width and blank gaps, read again, replaced."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.swallowed_words import replaced_line, reread_swallowed, swallowing_words, widest_gap
+from extractors.tesseract import TesseractEngine
+from extractors.types import Box, Line, PageText, Word
+
+from .rendering import FONT
+
+TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
+PRINTED = "продолжительностью 108 академических часов"
+
+
+def _printed_page() -> tuple[np.ndarray, Box]:
+    """A page with the printed line and the box of all its ink."""
+    page = Image.new("L", (1600, 600), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 36)
+    draw.text((100, 300), PRINTED, font=font, fill=0)
+    left, top, right, bottom = draw.textbbox((100, 300), PRINTED, font=font)
+    return np.asarray(page, dtype=np.uint8).copy(), Box(left, top, right - left, bottom - top)
+
+
+def _other_lines() -> tuple[Line, ...]:
+    """Ordinary words elsewhere on the page: their width per letter is the page's usual."""
+    words = [Word(text, 0.95, Box(100 + 200 * i, 100, 22 * len(text), 40))
+             for i, text in enumerate(("СВИДЕТЕЛЬСТВО", "повышении", "квалификации", "Алматы", "января", "года"))]
+    return (Line(tuple(words[:3])), Line(tuple(words[3:])))
+
+
+def _page(swallowing: Word) -> PageText:
+    return PageText(1, 1600, 600, (*_other_lines(), Line((swallowing,))), "ocr", language_hint="rus+kaz")
+
+
+def test_the_gap_between_printed_words_is_measured_inside_the_ink() -> None:
+    image, ink = _printed_page()
+    assert widest_gap(image, ink) >= 0.3 * ink.height  # a word space
+    first_word = Box(ink.left, ink.top, 400, ink.height)
+    assert widest_gap(image, first_word) < 0.3 * ink.height  # letters only
+
+
+def test_a_sure_word_boxed_over_its_line_swallows_but_a_fitting_one_does_not() -> None:
+    image, ink = _printed_page()
+    swallowing = Word("продолжительностью", 0.92, ink)
+    assert swallowing_words(_page(swallowing), image) == [(2, 0)]
+    fitting = Word("продолжительностью", 0.92, Box(ink.left, ink.top, 18 * 22, ink.height))
+    assert swallowing_words(_page(fitting), image) == []
+    unsure = Word("продолжительностью", 0.5, ink)  # stamp ink and signatures are read as unsure scraps
+    assert swallowing_words(_page(unsure), image) == []
+
+
+def test_the_words_read_again_replace_the_swallowing_one_and_any_the_line_held_of_them() -> None:
+    before = Word("с", 0.9, Box(10, 300, 20, 30))
+    swallowing = Word("Выдано:", 0.96, Box(100, 300, 400, 30))
+    echo = Word("1", 0.9, Box(240, 300, 15, 30))
+    reread = [Word("Выдано:", 0.96, Box(100, 300, 120, 30)), Word("1", 0.97, Box(240, 300, 15, 30)),
+              Word("декабря", 0.96, Box(270, 300, 140, 30))]
+    line = replaced_line(Line((before, swallowing, echo)), 1, reread)
+    assert line.text == "с Выдано: 1 декабря"
+
+
+class _Engine:
+    def __init__(self, tsv: str) -> None:
+        self.tsv, self.asked = tsv, 0
+
+    def ocr_block_tsv(self, image: np.ndarray, languages: str) -> str:
+        self.asked += 1
+        return self.tsv
+
+
+def test_a_reading_that_does_not_begin_with_the_word_leaves_the_page_as_it_was() -> None:
+    image, ink = _printed_page()
+    page = _page(Word("продолжительностью", 0.92, ink))
+    engine = _Engine("5\t1\t1\t1\t1\t1\t10\t10\t300\t40\t90\tпродолжит\n5\t1\t1\t1\t1\t2\t320\t10\t60\t40\t90\t108\n")
+    assert reread_swallowed(page, image, "rus+kaz", engine) is page  # type: ignore[arg-type]
+    assert engine.asked == 1
+
+
+def test_the_reading_goes_into_the_page_in_page_pixels() -> None:
+    image, ink = _printed_page()
+    page = _page(Word("продолжительностью", 0.92, ink))
+    engine = _Engine("5\t1\t1\t1\t1\t1\t12\t12\t400\t40\t92\tпродолжительностью\n"
+                     "5\t1\t1\t1\t1\t2\t430\t12\t70\t40\t95\t108\n")
+    read = reread_swallowed(page, image, "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.lines[2].text == "продолжительностью 108"
+    margin = max(4, ink.height // 3)
+    assert read.lines[2].words[1].box == Box(ink.left - margin + 430, ink.top - margin + 12, 70, 40)
+
+
+@pytest.mark.slow
+def test_the_swallowed_hours_are_read_again_with_tesseract() -> None:
+    image, ink = _printed_page()
+    page = _page(Word("продолжительностью", 0.92, ink))
+    read = reread_swallowed(page, image, "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
+    assert read.lines[2].text == PRINTED
