@@ -22,11 +22,14 @@ _PREFIX = re.compile(r"^(?:№|N[oO°º]\.?|#)\s*")
 HOURS_TOLERANCE = 0.01
 
 
+def plain_number(number: str) -> str:
+    """A certificate number with №/No. dropped, separators removed, in capitals, Cyrillic look-alikes Latin."""
+    return _SEPARATORS.sub("", _PREFIX.sub("", number.strip())).upper().translate(_CYR_TO_LAT)
+
+
 def canonical_number(number: str) -> str:
-    """A certificate number with №/No. dropped, separators removed and OCR-confusable characters merged."""
-    text = _PREFIX.sub("", number.strip())
-    text = _SEPARATORS.sub("", text).upper().translate(_CYR_TO_LAT)
-    return text.translate(_CONFUSABLE)
+    """A certificate number as plain_number, OCR-confusable characters merged."""
+    return plain_number(number).translate(_CONFUSABLE)
 
 
 @dataclass(frozen=True)
@@ -55,16 +58,51 @@ def facts_from_extraction(extraction: Extraction, issuer_org_id: str | None) -> 
     )
 
 
+MIN_IDENTIFYING_DIGITS = 6  # a number's digits that single out one certificate of an issuer
+
+
+def _digits(plain: str) -> str:
+    return "".join(ch for ch in plain if ch.isdigit())
+
+
+def one_letter_apart(first: str, second: str) -> bool:
+    """Whether two plain numbers differ in exactly one place, a letter in both («KA68730793», «KZ68730793»)."""
+    if len(first) != len(second):
+        return False
+    differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+    return len(differing) == 1 and differing[0][0].isalpha() and differing[0][1].isalpha()
+
+
 class CertificateRegister:
-    """The certificate register keyed by canonical number (issuers may share a number)."""
+    """The certificate register keyed by canonical number (issuers may share a number), and by issuer and digits
+    for a series letter misread."""
 
     def __init__(self, records: Iterable[CertificateRecord]) -> None:
         by_number: dict[str, list[CertificateRecord]] = {}
+        by_digits: dict[tuple[str, str], list[CertificateRecord]] = {}
         for record in records:
             by_number.setdefault(canonical_number(record.cert_number), []).append(record)
+            by_digits.setdefault((record.org_id, _digits(plain_number(record.cert_number))), []).append(record)
         self._by_number: Mapping[str, tuple[CertificateRecord, ...]] = MappingProxyType(
             {k: tuple(v) for k, v in by_number.items()}
         )
+        self._by_digits: Mapping[tuple[str, str], tuple[CertificateRecord, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in by_digits.items()}
+        )
+
+    def lookup_series_misread(self, cert_number: str, org_id: str, holder_name: str | None
+                              ) -> CertificateRecord | None:
+        """The one record of this issuer and holder whose number has the same digits and one series letter other
+        than read («КА 68730793» for "KZ 68730793", a letter OCR gives no look-alike rule for): the digits
+        single the certificate out, the holder confirms it."""
+        plain = plain_number(cert_number)
+        digits = _digits(plain)
+        if len(digits) < MIN_IDENTIFYING_DIGITS or not holder_name:
+            return None
+        near = [r for r in self._by_digits.get((org_id, digits), ())
+                if one_letter_apart(plain, plain_number(r.cert_number))
+                and r.holder_name and best_name_match(holder_name, [r.holder_name]).is_match]
+        return near[0] if len(near) == 1 else None
 
     def lookup(self, cert_number: str, org_id: str | None = None) -> CertificateRecord | None:
         """The record for a number as read (OCR confusables tolerated), preferring the given issuer's."""
@@ -136,7 +174,8 @@ def register_flags(
     """NOT_IN_REGISTRY / REVOKED / REGISTRY_MISMATCH for issuers that report to the register."""
     if issuer is None or not issuer.reports_to_register or not facts.cert_number:
         return ()
-    record = register.lookup(facts.cert_number, issuer.org_id)
+    record = register.lookup(facts.cert_number, issuer.org_id) \
+        or register.lookup_series_misread(facts.cert_number, issuer.org_id, facts.holder_name)
     if record is None:
         return (
             make_flag(

@@ -71,6 +71,30 @@ def test_number_read_with_confusables_is_found(read_as: str) -> None:
     assert REGISTER.lookup(read_as) is not None
 
 
+SERIES = CertificateRegister((*RECORDS, CertificateRecord(
+    "KZ 68730793", "ORG-007", "850303300111", "Васильев Игорь Викторович", "Жалпы медицина", None, None, None,
+    date(2025, 6, 4), "valid")))
+
+
+def test_a_series_letter_misread_finds_the_holders_record_by_its_digits() -> None:
+    facts = _facts(cert_number="КА 68730793", holder_name="Васильев Игорь", hours=None, start_date=None,
+                   end_date=None, issue_date=date(2025, 6, 4))
+    assert register_flags(SERIES, REPORTING, facts) == ()
+    # the register does not vouch for the number as read
+    assert "cert_number" not in confirmed_by_register(SERIES, REPORTING, facts)
+
+
+@pytest.mark.parametrize("changes", [
+    {"holder_name": "Ахметов Ерлан"},  # another holder: the number is not theirs
+    {"cert_number": "КА 68730794"},  # a digit other: another certificate
+    {"cert_number": "КА 6873079"},  # too few digits to single one out of an issuer's
+    {"cert_number": "ЖА 68730793"},  # two letters other
+])
+def test_a_number_not_one_series_letter_off_the_holders_stays_not_in_registry(changes: dict[str, object]) -> None:
+    facts = _facts(**{"cert_number": "КА 68730793", "holder_name": "Васильев Игорь", **changes})
+    assert [flag.code for flag in register_flags(SERIES, REPORTING, facts)] == ["NOT_IN_REGISTRY"]
+
+
 def test_not_in_registry_only_for_reporting_issuers() -> None:
     flags = register_flags(REGISTER, REPORTING, _facts(cert_number="0099999"))
     assert [f.code for f in flags] == ["NOT_IN_REGISTRY"]
