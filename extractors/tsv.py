@@ -86,6 +86,7 @@ def blank_regions(tsv: str) -> tuple[Box, ...]:
 
 SAME_ROW_OVERLAP = 0.6  # of the shorter line's height: two lines side by side on one baseline
 MAX_JOIN_GAP = 1.5  # line heights between the end of one and the start of the other
+GLUE_GAP = 0.15  # word heights: two halves of a word split between blocks stand closer than a space
 
 
 def _side_by_side(first: Box | None, second: Box | None) -> bool:
@@ -98,20 +99,64 @@ def _side_by_side(first: Box | None, second: Box | None) -> bool:
     return height > 0 and overlap >= SAME_ROW_OVERLAP * height and -0.2 * height <= gap <= MAX_JOIN_GAP * height
 
 
+def _in_gap(outer: Line, inner: Box | None) -> bool:
+    """Whether a line stands on another's row in the gap between two of its words (a tilted line split into
+    blocks: «ТОО «Центр профессио» … «Денсаулық»» around «нального развития»)."""
+    box = outer.box
+    if box is None or inner is None:
+        return False
+    overlap = min(box.top + box.height, inner.top + inner.height) - max(box.top, inner.top)
+    if overlap < SAME_ROW_OVERLAP * min(box.height, inner.height):
+        return False
+    slack = 0.2 * inner.height
+    return any(before.box.left + before.box.width <= inner.left + slack
+               and inner.left + inner.width <= after.box.left + slack
+               for before, after in zip(outer.words, outer.words[1:], strict=False))
+
+
+def _glued(before: Word, after: Word) -> Word | None:
+    """One word of two halves a block boundary split («профессио» + «нального»): letters on both sides, no
+    space's width between them."""
+    gap = after.box.left - (before.box.left + before.box.width)
+    height = min(before.box.height, after.box.height)
+    if not (before.text[-1:].isalpha() and after.text[:1].isalpha() and after.text[:1].islower()) \
+            or not -0.1 * height <= gap <= GLUE_GAP * height:
+        return None
+    return Word(before.text + after.text, min(before.confidence, after.confidence), before.box.union(after.box))
+
+
+def _joined(first: Line, second: Line) -> Line:
+    """Two pieces of one printed line as one, left to right, a word split at their seam glued again."""
+    ordered = sorted([(w, 0) for w in first.words] + [(w, 1) for w in second.words], key=lambda item: item[0].box.left)
+    words: list[Word] = []
+    for index, (word, source) in enumerate(ordered):
+        seam = index > 0 and ordered[index - 1][1] != source
+        glued = _glued(words[-1], word) if seam else None
+        if glued is not None:
+            words[-1] = glued
+        else:
+            words.append(word)
+    return Line(tuple(words))
+
+
+def _pieces_of_one_line(lines: list[Line], boxes: list[Box | None], i: int, j: int) -> bool:
+    return (_side_by_side(boxes[i], boxes[j]) or _side_by_side(boxes[j], boxes[i]) or _in_gap(lines[i], boxes[j])
+            or _in_gap(lines[j], boxes[i]))
+
+
 def join_split_lines(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """Lines Tesseract put in different blocks though they continue each other on one row («г. Шымкент, 9» and
-    «февраля 2023 г.», written out in the wrong order), joined left to right where the earlier one stood."""
+    «февраля 2023 г.», written out in the wrong order, or one in a gap of the other), joined left to right where
+    the earlier one stood."""
     merged, boxes = list(lines), [line.box for line in lines]
     i = 0
     while i < len(merged):
-        j = next((j for j in range(len(merged)) if j != i and (_side_by_side(boxes[i], boxes[j])
-                                                              or _side_by_side(boxes[j], boxes[i]))), None)
+        j = next((j for j in range(len(merged)) if j != i and _pieces_of_one_line(merged, boxes, i, j)), None)
         if j is None:
             i += 1
             continue
-        left, right = (i, j) if _side_by_side(boxes[i], boxes[j]) else (j, i)
         at, gone = min(i, j), max(i, j)
-        merged[at] = Line(merged[left].words + merged[right].words)
+        merged[at] = _joined(merged[i], merged[j])
         boxes[at] = merged[at].box
         del merged[gone], boxes[gone]
         i = at

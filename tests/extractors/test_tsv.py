@@ -88,3 +88,19 @@ def test_words_under_a_box_run_on_over_them_are_no_echoes() -> None:
     ])
     assert [line.text for line in parse_tsv_lines(issued)] == ["Выдано: 1 декабря 2021 года"]
 
+
+def test_a_line_in_the_gap_of_another_on_its_row_is_joined_and_its_split_word_glued() -> None:
+    # a tilted heading split into blocks: «нального развития» stands between «профессио» and «Денсаулық»
+    outer = Line((Word("ТОО", 0.9, Box(219, 386, 65, 27)), Word("«Центр", 0.96, Box(296, 383, 116, 29)),
+                  Word("профессио", 0.97, Box(424, 372, 176, 35)), Word("«Денсаулық»»", 0.89, Box(926, 340, 245, 35))))
+    inner = Line((Word("нального", 0.95, Box(603, 364, 149, 27)), Word("развития", 0.96, Box(765, 354, 148, 34))))
+    above = Line((Word("Министерство", 0.9, Box(300, 250, 300, 30)),))
+    joined = join_split_lines((above, inner, outer))
+    assert [line.text for line in joined] == ["Министерство", "ТОО «Центр профессионального развития «Денсаулық»»"]
+    assert joined[1].words[2].box == Box(424, 364, 328, 43)
+
+
+def test_a_line_beside_a_gap_on_another_row_stays_apart() -> None:
+    outer = Line((Word("Директор", 0.9, Box(100, 600, 160, 30)), Word("Әбілов", 0.9, Box(700, 600, 120, 30))))
+    below = Line((Word("М.П.", 0.9, Box(400, 660, 60, 30)),))
+    assert join_split_lines((outer, below)) == (outer, below)
