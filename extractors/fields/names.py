@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields.declension import to_nominative
-from extractors.fields.document import DocText
+from extractors.fields.document import DocLine, DocText
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"
@@ -65,6 +65,7 @@ NOT_NAME_STEMS = (
     "слушател", "выдан", "берілді", "свидетел", "подтвержд", "удостовер", "настоящ", "осы", "данн", "мөр", "печать",
     "stamp", "seal", "place", "место", "орны", "тіркеу", "тыңдауш", "тындауш", "қатысуш", "катысуш",
 )
+HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "miss", "sir", "dame"})  # before a name, not of it
 LEGAL_FORMS = frozenset(
     {"нао", "ао", "тоо", "ргп", "гкп", "гу", "кгп", "кеақ", "шжқ", "рмк", "жшс", "мкк", "llp", "jsc", "llc",
      "ltd", "inc", "ncjsc", "пхв", "ип", "жк", "мм"}
@@ -79,6 +80,9 @@ SURNAME_ENDINGS = re.compile(
     r"|бек|бай|бекова|баева|ov|ova|ev|eva|in|ina|sky|skaya|enko|uly|kyzy|ovich|ovna|bek|bay|yan)$",
     re.IGNORECASE,
 )
+
+
+SIGNATORY_TITLE_WORDS = 3  # "Dean", «Директор», "Head of School" under a signatory's name
 
 
 # A patronymic often wraps onto the line below the surname and given name.
@@ -102,9 +106,13 @@ def is_name_word(token: str) -> bool:
     if not (TITLE_WORD.fullmatch(bare) or CAPS_WORD.fullmatch(bare)):
         return False
     lowered = bare.lower()
-    if lowered in LEGAL_FORMS:
+    if lowered in LEGAL_FORMS or lowered in HONORIFICS:
         return False
     return not any(lowered.startswith(stem) for stem in NOT_NAME_STEMS)
+
+
+def is_honorific(token: str) -> bool:
+    return token.strip(",.;:").casefold() in HONORIFICS
 
 
 def with_capital_i(word: str) -> str:
@@ -124,6 +132,8 @@ def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:
     for token in _TOKEN.finditer(text, start):
         if _RULING.fullmatch(token.group(0)):
             continue  # a table's ruling between the cells a name wraps over («Құралай |\n| | Болатқызы»)
+        if not tokens and is_honorific(token.group(0)):
+            continue  # "awarded to Dr. Dana Abenova"
         gap = text[tokens[-1].end() if tokens else start:token.start()]
         breaks = gap.count("\n") if tokens else 0
         if breaks and len(tokens) >= 2 and not (breaks == 1 and len(tokens) == 2 and PATRONYMIC.search(token.group(0))):
@@ -196,19 +206,24 @@ def standalone_names(doc: DocText) -> list[NameMention]:
     """Lines that consist only of 2–4 name-shaped words, away from signatures."""
     found: list[NameMention] = []
     for line, line_start in zip(doc.lines, doc.starts, strict=True):
-        tokens = [t for t in _TOKEN.finditer(line.text) if not PUNCTUATION_TOKEN.fullmatch(t.group(0))]
-        if not 2 <= len(tokens) <= 4 or not all(is_name_word(t.group(0)) for t in tokens):
-            continue
-        previous = doc.lines[line.index - 1].text if line.index > 0 else ""
-        if SIGNATORY_WORDS.search(previous) and line.rel_top > 0.6:
-            continue
-        certainty = 0.7 if 0.15 <= line.rel_top <= 0.75 else 0.5
         spans = [t for t in _TOKEN.finditer(doc.text, line_start, line_start + len(line.text))
                  if not PUNCTUATION_TOKEN.fullmatch(t.group(0))]
+        spans = spans[1:] if spans and is_honorific(spans[0].group(0)) else spans
+        if not 2 <= len(spans) <= 4 or not all(is_name_word(t.group(0)) for t in spans) or _signatory(doc, line):
+            continue
+        certainty = 0.7 if 0.15 <= line.rel_top <= 0.75 else 0.5
         mention = _mention(doc.text, spans, certainty)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _signatory(doc: DocText, line: DocLine) -> bool:
+    """A name under a signatory's title low on the page, or over a short line holding one ("Dean")."""
+    previous = doc.lines[line.index - 1].text if line.index > 0 else ""
+    following = doc.lines[line.index + 1].text if line.index + 1 < len(doc.lines) else ""
+    return bool(SIGNATORY_WORDS.search(previous) and line.rel_top > 0.6) \
+        or bool(len(following.split()) <= SIGNATORY_TITLE_WORDS and SIGNATORY_WORDS.search(following))
 
 
 def find_holder_name(doc: DocText) -> NameMention | None:

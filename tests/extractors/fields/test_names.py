@@ -52,6 +52,7 @@ def _name(text: str) -> str | None:
         ("| ФИО: | Бекмұхамбетова Құралай\n| | Болатқызы\n| Программа: | Хирургия",  # wrapped in its cell
          "Бекмұхамбетова Құралай Болатқызы"),
         ("(Аты-жөні: (Исабекова Сәуле Женисовна\nПаллиативтік көмек", "Исабекова Сәуле Женисовна"),  # ruling as (
+        ("This certificate is awarded to Dr. Dana Abenova for", "Dana Abenova"),  # the title is not the name's
     ],
 )
 def test_labelled_names(text: str, expected: str) -> None:
@@ -84,6 +85,14 @@ def test_not_a_holder(text: str) -> None:
 def test_name_over_its_caption() -> None:
     text = "СЕРТИФИКАТ\nСейітова Гүлнар\n(фамилия, имя, отчество)\nРектор\nИванов Иван Иванович"
     assert _name(text) == "Сейітова Гүлнар"
+
+
+def test_a_signatory_over_their_title_is_no_holder() -> None:
+    # the holder's line was misread into no name («Smirnova lLuliia»): the signatory is not taken instead
+    text = ("Certificate of Completion\nPresented to\nSmirnova lLuliia\nhas completed the program\n"
+            "Certificate No. 0096671\nDr. Laura Rossi\nDean")
+    assert _name(text) is None
+    assert _name(text.replace("Smirnova lLuliia", "Dr. Aigerim Zhaksybekova")) == "Aigerim Zhaksybekova"
 
 
 def test_signatory_not_taken_when_holder_present() -> None:
