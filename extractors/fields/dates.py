@@ -35,7 +35,9 @@ NUMERIC_DM_SPACE_Y = re.compile(rf"(?<![\d.,])(\d{{2}})(?:[./](\d{{2}})\s|\s(\d{
 NUMERIC_DMY_COLON = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,2})\s?[./,:;]\s?(\d{1,2})\s?[./,:;]\s?((?:19|20)\d{2})(?!\d)")
 NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2})(?!\d)")
 # «23-мая», «мая-2021», «сентябр&2024»: a sign between month and year is a stamp's edge or a misread space
-WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y}")
+# «апреля 202.0 г.»: a speck read as a stop inside the year (the reading stays less sure)
+_Y_SPECKED = r"((?:19|20)\d[.,]?\d)(?!\d)"
+WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y_SPECKED}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
 # «2024 ж.<01» желтоқсан», «2019 ж/«20» қаңтар»: a quote misread as «<», a stop as «/»; «21 жылғы 28 сәуір»,
 # «024 ж.»: the year's first digits lost; «22021 ж. «25» тамыз»: a stray digit before the year (a stamp's edge)
@@ -67,6 +69,7 @@ _ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)\s*$")
 
 
 ZERO_FOR_NINE_CERTAINTY = 0.7  # a digit mended: the value is likely, a reviewer may still look
+SPECKED_YEAR_CERTAINTY = 0.85  # a stop inside a year dropped: the digits were all read
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,9 @@ def _numeric_ymd(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
 def _word_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     month, sure = _month(g[1])
     day, mended = _zero_for_nine(g[0], 31)  # «94» сентября: the day's 0 read as 9
-    return make_date(int(g[2]), month, day), None, min(sure, ZERO_FOR_NINE_CERTAINTY) if mended else sure
+    year = g[2].replace(".", "").replace(",", "")
+    sure = min(sure, SPECKED_YEAR_CERTAINTY) if year != g[2] else sure
+    return make_date(int(year), month, day), None, min(sure, ZERO_FOR_NINE_CERTAINTY) if mended else sure
 
 
 def _word_mdy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:

@@ -178,6 +178,12 @@ def test_a_years_zero_read_as_nine_is_mended_unsurely() -> None:
     assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2024, 6, 2), True)]
 
 
+def test_a_speck_read_as_a_stop_inside_a_year_in_words_is_dropped_unsurely() -> None:
+    found = find_dates(normalize_text("«17» апреля 202.0 г."))
+    assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2020, 4, 17), True)]
+    assert _single("17 апреля 2020. 1 мая") == date(2020, 4, 17)  # a stop after the year is no speck
+
+
 def test_a_range_printing_its_year_on_the_first_date_only() -> None:
     found = find_dates("Сроки обучения: | с «02» июля 2024 г. по «25» июля |")
     assert [(m.first, m.last) for m in found] == [(date(2024, 7, 2), date(2024, 7, 25))]
