@@ -159,6 +159,15 @@ def _line_cap_height(gray: np.ndarray, line: Line, field: Box) -> float | None:
     return float(np.median(heights)) if heights else None
 
 
+def _figure_heights(gray: np.ndarray, line: Line, field: Box) -> list[int]:
+    """Glyph heights of the field's words that hold a figure (a date's month in words, often under a stamp's ring,
+    is no retyped figure; a date retyped larger has its day and year larger too), else of the whole field."""
+    figures = [word.box for word in line.words if overlaps(word.box, field) and any(ch.isdigit() for ch in word.text)]
+    if not figures:
+        return glyph_heights(gray, field)
+    return sorted(height for box in figures for height in glyph_heights(gray, box))
+
+
 def line_size_findings(gray: np.ndarray, page: PageText, name: str, box: Box) -> list[Flag]:
     """A date, hours or number whose glyphs stand taller than the capitals and digits of the rest of its line."""
     if name not in LINE_SIZE_FIELDS:
@@ -168,7 +177,7 @@ def line_size_findings(gray: np.ndarray, page: PageText, name: str, box: Box) ->
         return []
     field = _number_run(line, box) if name == "cert_number" else box
     reference = _line_cap_height(gray, line, field)
-    heights = glyph_heights(gray, field)
+    heights = _figure_heights(gray, line, field)
     if reference is None or reference <= 0 or len(heights) < 2 or heights[-2] < LINE_CAP_RATIO * reference:
         return []
     return [make_flag(TAMPERED, f"{name} is set larger than the rest of its line",

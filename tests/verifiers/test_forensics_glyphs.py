@@ -120,3 +120,29 @@ def test_glyphs_a_blur_cut_in_two_are_measured_whole(font_index: int) -> None:
     gray, words = _line([("№", 1.0, 0), ("СМЕ-20225571", 1.0, 0)], font_index)
     cut = _erased(gray, words[1].box, (0.25, 0.32), 0.2)
     assert image_tamper_findings(cut, _page(words), {"cert_number": words[1].box}) == ()
+
+
+def _ringed(gray: np.ndarray, words: list[Word]) -> tuple[np.ndarray, list[Word]]:
+    """A copy with dashes of a stamp's ring touching the tops of the last word's letters from above (ink as dark
+    as the print), each letter they touch standing taller, and that word's box grown over them as the engine's."""
+    image = Image.fromarray(gray.copy())
+    draw = ImageDraw.Draw(image)
+    word = words[-1].box
+    rise = round(0.5 * word.height)
+    for share in (0.3, 0.5, 0.7, 0.9):
+        x = word.left + round(share * word.width)
+        draw.line((x - 3, word.top - rise, x + 3, word.top + 4), fill=35, width=3)
+    grown = Box(word.left, word.top - rise, word.width, word.height + rise)
+    return np.asarray(image), [*words[:-1], Word(words[-1].text, words[-1].confidence, grown)]
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+def test_a_month_in_words_under_a_stamps_ring_is_no_figure_retyped_larger(font_index: int) -> None:
+    # «Берілген күні: 2024 жылғы 5 ақпан» with a ring through «ақпан»: its letters joined to the ring stood taller
+    # than the line's capitals and a genuine date was TAMPERED (fraud seed 28989)
+    parts = [("Берілген", 1.0, 0), ("күні:", 1.0, 0), ("2024", 1.0, 0), ("жылғы", 1.0, 0), ("5", 1.0, 0),
+             ("ақпан", 1.0, 0)]
+    gray, words = _line(parts, font_index)
+    assert _findings(*_ringed(gray, words), "issue_date", 4) == []
+    retyped, words = _line([*parts[:2], *((text, 1.3, 0) for text, _, _ in parts[2:])], font_index)
+    assert "line_cap_height" in _findings(retyped, words, "issue_date", 4)
