@@ -24,6 +24,7 @@ MIN_SHORT_GLYPHS, MIN_TALL_GLYPHS = 2, 3  # a pair of brackets or slashes never 
 # 21212, run after: one genuine date beside a capital a stamp had cut short, now refused as a reference.)
 LINE_CAP_RATIO = 1.2
 MIN_CAP_OVER_SMALL = 1.2  # a capital stands at least this much above the small letters of its word, in any type
+MIN_REFERENCE_CONFIDENCE = 0.5  # a scrap of a stamp's ring read as «27:» at 0.32 is no capital of the line
 NEIGHBOUR_GAP = 2.0  # a gap this many field heights wide between words ends the field's phrase
 NUMBER_RUN_GAP = 1.5  # «№ 001 174»: digits after the number within this many of its heights belong to it
 LINE_SIZE_FIELDS = ("cert_number", "hours", "start_date", "end_date", "issue_date")
@@ -155,7 +156,7 @@ def _is_reference(word: Word) -> bool:
 def _line_cap_height(gray: np.ndarray, line: Line, field: Box) -> float | None:
     """The median cap height of the field's neighbours that hold a capital of distinct shape or a digit."""
     heights = [height for word in _phrase(line, field) if not overlaps(word.box, field) and _is_reference(word)
-               and (height := word_cap_height(gray, word)) is not None]
+               and word.confidence >= MIN_REFERENCE_CONFIDENCE and (height := word_cap_height(gray, word)) is not None]
     return float(np.median(heights)) if heights else None
 
 

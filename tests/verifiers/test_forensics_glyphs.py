@@ -146,3 +146,14 @@ def test_a_month_in_words_under_a_stamps_ring_is_no_figure_retyped_larger(font_i
     assert _findings(*_ringed(gray, words), "issue_date", 4) == []
     retyped, words = _line([*parts[:2], *((text, 1.3, 0) for text, _, _ in parts[2:])], font_index)
     assert "line_cap_height" in _findings(retyped, words, "issue_date", 4)
+
+
+def test_a_scrap_of_a_stamp_read_unsurely_is_no_reference_for_the_line() -> None:
+    # the ring of a stamp beside «күні: 26.09.2023» read «27:» at 0.32: as the line's only «capital» it made the
+    # genuine date stand 1.7x taller (fraud seed 29090)
+    gray, words = _line([("27:", 0.6, 0), ("күні:", 1.0, 0), ("26.09.2023", 1.0, 0)], 1)
+    sure = _page(words)
+    assert [f.evidence["kind"] for f in image_tamper_findings(gray, sure, {"issue_date": words[2].box})] \
+        == ["line_cap_height"]
+    scrap = _page([Word("27:", 0.32, words[0].box), *words[1:]])
+    assert image_tamper_findings(gray, scrap, {"issue_date": words[2].box}) == ()
