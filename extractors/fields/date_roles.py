@@ -89,7 +89,11 @@ def _near_sign_off(doc: DocText, mention: DateMention) -> bool:
     line = doc.line_at(mention.start)
     if CITY_LINE.match(doc.text[doc.starts[line.index]:mention.start]):
         return True
-    neighbours = [doc.lines[i].text for i in (line.index - 1, line.index) if 0 <= i < len(doc.lines)]
+    neighbours = [line.text]
+    if line.index > 0:  # the line above, not one read before it from lower down («Ректор» in a column of its own)
+        above = doc.lines[line.index - 1]
+        if above.page_no == line.page_no and above.rel_top < line.rel_top:
+            neighbours.append(above.text)
     return any(SIGN_OFF.search(text) for text in neighbours)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from extractors.fields.date_roles import assign_dates
 from extractors.fields.document import DocText, build_lines
+from extractors.types import Box, Line, Word
 
 from .textpages import page_from_text
 
@@ -166,3 +169,16 @@ def test_a_conferences_only_date_is_its_day_with_some_certainty_and_one_of_two_d
     two = assign_dates(DocText.of(build_lines([page_from_text(
         "СЕРТИФИКАТ УЧАСТНИКА\nконференции\n3 октября 2023 г.\nприказ № 5 от 01.09.2023")])))
     assert two.start is not None and two.start[1] < 0.8
+
+
+def test_a_signers_title_read_before_a_date_from_lower_down_does_not_make_it_the_issue_date() -> None:
+    # Tesseract read «Ректор» (a column of its own at the foot) before the conference's day printed above it
+    page = page_from_text("СЕРТИФИКАТ\nконференциясына қатысты\nРектор\n2025 жылғы 21 желтоқсан\n6 сағат көлемінде")
+    lines = list(page.lines)
+    signer = lines[2]
+    lines[2] = Line(tuple(Word(w.text, w.confidence, Box(w.box.left, w.box.top + 200, w.box.width, w.box.height))
+                          for w in signer.words))
+    found = assign_dates(DocText.of(build_lines([replace(page, lines=tuple(lines), height=400)])))
+    assert (found.start and found.start[0], found.end and found.end[0], found.issue) == ("2025-12-21",
+                                                                                        "2025-12-21", None)
+    assert _roles("СЕРТИФИКАТ\nконференциясына қатысты\nРектор\n2025 жылғы 21 желтоқсан")[2] == "2025-12-21"
