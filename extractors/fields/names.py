@@ -19,6 +19,10 @@ PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
 LOWER_L_FOR_I = re.compile(r"l[a-z]{2,}")
 LOWER_KAZAKH_I = re.compile(r"і[а-яёәғқңөұүһі]{2,}")  # «іңкәр»: the capital І read as і (a dot of noise)
 LATIN_CAPS_WITH_BANG = re.compile(r"[A-Z]+![A-Z]*")  # "ALEKSE!": a capital I read as "!"
+# «РАУГОМА 5УЕТГАМА»: a name in Latin capitals read by a Cyrillic model, S taken for 5; kept (unsurely) after a
+# first name word so that the holder's crop is read again in English
+CAPS_WITH_A_DIGIT = re.compile(rf"(?=[^\d]*\d[^\d]*$)[{_UP}\d]{{5,}}")
+DIGIT_IN_NAME_CERTAINTY = 0.5
 
 # Name labels after which the name follows (and the table ruling read as "|", "(" or "[" between label and name);
 # «Фо:» is «ФИО:» with its И lost, only before a colon or a table's rule («телефон» holds «фо» too).
@@ -139,7 +143,8 @@ def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:
         if breaks and len(tokens) >= 2 and not (breaks == 1 and len(tokens) == 2 and PATRONYMIC.search(token.group(0))):
             break
         # «l» for «I» only on the line where the name began: a lower-case word below it is the text's, not a name
-        if not (is_name_word(token.group(0)) or ("\n" not in gap and is_name_word(with_capital_i(token.group(0))))):
+        if not (is_name_word(token.group(0)) or ("\n" not in gap and is_name_word(with_capital_i(token.group(0))))
+                or (tokens and CAPS_WITH_A_DIGIT.fullmatch(token.group(0).strip(",.;:")))):
             break
         tokens.append(token)
         if len(tokens) == limit or token.group(0).endswith((",", ".", ";")):
@@ -158,6 +163,8 @@ def _mention(text: str, tokens: list[re.Match[str]], certainty: float, dative: s
     value = " ".join(words)
     if any(ending for t in tokens if (ending := SURNAME_ENDINGS.search(t.group(0).strip(",.;:")))):
         certainty = min(1.0, certainty + 0.05)
+    if any(ch.isdigit() for ch in value):
+        certainty = min(certainty, DIGIT_IN_NAME_CERTAINTY)
     return NameMention(value, start, end, certainty)
 
 
