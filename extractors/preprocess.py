@@ -77,6 +77,35 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     return mask
 
 
+LINE_KERNEL_SHARE = 1 / 80  # of the page's longer side: closes the gaps between letters and words of a line
+MIN_RUN_SHARE, MAX_THICK_SHARE = 0.04, 0.04  # a run of text is this long at least, a line this thick at most
+SIDEWAYS_RUNS, SIDEWAYS_RATIO = 8, 2.0  # this many upright runs, this many times the level ones (plus one)
+
+
+def _text_runs(ink: np.ndarray, *, upright: bool) -> int:
+    """How many runs of glyphs a line's gaps closed along one direction make: long, thin and mostly ink."""
+    side = max(ink.shape)
+    length = max(3, round(side * LINE_KERNEL_SHARE))
+    kernel = np.ones((length, 1) if upright else (1, length), np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, kernel))
+    runs = 0
+    for _, _, width, height, area in stats[1:count]:
+        long, thick = (height, width) if upright else (width, height)
+        if long >= 5 * thick and long >= MIN_RUN_SHARE * side and thick <= MAX_THICK_SHARE * side \
+                and area >= 0.3 * width * height:
+            runs += 1
+    return runs
+
+
+def text_runs_sideways(small: np.ndarray) -> bool:
+    """Whether a (downscaled) page's lines of text run up and down: it lies on its side. Measured on 250 image
+    documents of two accuracy corpora, pages turned 90° or 270° made 10-16 upright runs and 0-1 level ones,
+    upright pages at most as many upright runs as level ones."""
+    ink = ink_mask(small)
+    upright = _text_runs(ink, upright=True)
+    return upright >= SIDEWAYS_RUNS and upright >= SIDEWAYS_RATIO * (_text_runs(ink, upright=False) + 1)
+
+
 def _profile_score(mask: np.ndarray, angle: float) -> float:
     height, width = mask.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)

@@ -12,7 +12,7 @@ from extractors.dropped_lines import recover_dropped_lines
 from extractors.errors import UnreadableDocument
 from extractors.mixed_script import reread_other_script
 from extractors.pdf import check_pdf, pdf_text_layer, render_pdf_pages
-from extractors.preprocess import downscale, normalize_illumination, prepare_for_ocr
+from extractors.preprocess import downscale, normalize_illumination, prepare_for_ocr, text_runs_sideways
 from extractors.qr import decode_qr
 from extractors.raster import decode_image_pages
 from extractors.swallowed_words import reread_swallowed
@@ -55,9 +55,13 @@ def choose_languages(osd: OsdResult | None, limits: ReadLimits) -> str:
     return _SCRIPT_LANGUAGES.get(osd.script, ALL_LANGUAGES)
 
 
-def page_rotation(osd: OsdResult | None, limits: ReadLimits) -> int:
-    """Degrees clockwise to turn the page upright (0 when the detection is unsure)."""
-    if osd is None or osd.orientation_confidence < limits.min_orientation_confidence:
+def page_rotation(osd: OsdResult | None, limits: ReadLimits, small: np.ndarray | None = None) -> int:
+    """Degrees clockwise to turn the page upright (0 when the detection is unsure, unless it found the page on its
+    side and the page's text runs up and down: a landscape certificate scanned upright, detected at 1.6)."""
+    if osd is None:
+        return 0
+    unsure_sideways = osd.rotation in (90, 270) and small is not None and text_runs_sideways(small)
+    if osd.orientation_confidence < limits.min_orientation_confidence and not unsure_sideways:
         return 0
     return (360 - osd.rotation) % 360
 
@@ -89,7 +93,7 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
     evenly_lit = normalize_illumination(gray)
     small, factor = downscale(evenly_lit, limits.osd_max_side)
     osd = detect_orientation(small, max(72, round(300 * factor)), engine, limits)
-    prepared = prepare_for_ocr(evenly_lit, page_rotation(osd, limits), clean_noise=limits.clean_noise,
+    prepared = prepare_for_ocr(evenly_lit, page_rotation(osd, limits, small), clean_noise=limits.clean_noise,
                                lit_evenly=True)
     languages = choose_languages(osd, limits)
     tsv = engine.ocr_tsv(prepared.image, languages)

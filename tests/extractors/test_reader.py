@@ -10,7 +10,7 @@ import qrcode
 from PIL import Image
 
 from extractors.errors import UnreadableDocument
-from extractors.preprocess import rotate_clockwise, rotate_small_angle
+from extractors.preprocess import downscale, rotate_clockwise, rotate_small_angle, text_runs_sideways
 from extractors.reader import (
     ReadLimits,
     choose_languages,
@@ -51,6 +51,16 @@ def test_language_choice_by_script() -> None:
     assert choose_languages(None, LIMITS) == "rus+kaz+eng"
     assert page_rotation(sure_cyrillic, LIMITS) == 270
     assert page_rotation(OsdResult(90, 0.5, "Latin", 5), LIMITS) == 0
+
+
+def test_an_unsure_sideways_detection_counts_when_the_text_runs_up_and_down() -> None:
+    # a landscape certificate scanned upright: the detector said 90° at 1.6, below the 2.0 it is trusted at
+    small, _ = downscale(render_page(RUSSIAN + KAZAKH + ENGLISH, dpi=100), 1800)
+    unsure = OsdResult(90, 1.6, "Cyrillic", 1.0)
+    assert page_rotation(unsure, LIMITS, rotate_clockwise(small, 270)) == 270
+    assert page_rotation(unsure, LIMITS, small) == 0  # upright lines: the unsure detection is not trusted
+    assert page_rotation(OsdResult(180, 1.6, "Cyrillic", 1.0), LIMITS, rotate_clockwise(small, 270)) == 0
+    assert not text_runs_sideways(small) and text_runs_sideways(rotate_clockwise(small, 90))
 
 
 def test_unsupported_kind_refused(engine: TesseractEngine) -> None:
