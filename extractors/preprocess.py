@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -23,6 +23,7 @@ class PreparedPage:
     rotation: int  # degrees clockwise applied to make the page upright
     skew: float  # degrees of deskew applied (counter-clockwise positive)
     scale: float  # resize factor applied
+    upright: np.ndarray | None = field(default=None, compare=False, repr=False)  # before deskew and resize
 
 
 def downscale(gray: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
@@ -222,7 +223,7 @@ def prepare_for_ocr(gray: np.ndarray, rotation: int, *, clean_noise: bool = Fals
     page = gray if lit_evenly else normalize_illumination(gray)
     if clean_noise:
         page = denoise(page)
-    page = rotate_clockwise(page, rotation)
+    upright = page = rotate_clockwise(page, rotation)
     skew = estimate_skew(page)
     if abs(skew) >= 0.2:
         page = rotate_small_angle(page, skew)
@@ -235,4 +236,4 @@ def prepare_for_ocr(gray: np.ndarray, rotation: int, *, clean_noise: bool = Fals
     scaled = rescale(page, factor)
     if text_height is not None:
         scaled = erase_rules(scaled, text_height * factor)
-    return PreparedPage(image=scaled, rotation=rotation % 360, skew=skew, scale=factor)
+    return PreparedPage(image=scaled, rotation=rotation % 360, skew=skew, scale=factor, upright=upright)

@@ -46,6 +46,9 @@ class ReadPage:
 
     text: PageText
     image: np.ndarray | None = field(default=None, compare=False, repr=False)
+    # an OCR page's pixels before deskew and resize, and the resize: the grey fringe of its print survives there
+    upright: np.ndarray | None = field(default=None, compare=False, repr=False)
+    scale: float = 1.0
 
 
 def choose_languages(osd: OsdResult | None, limits: ReadLimits) -> str:
@@ -105,7 +108,8 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
     page = reread_swallowed(page, prepared.image, languages, engine)
     page = recover_dropped_lines(page, prepared.image, blank_regions(tsv), languages, engine)
     page = reread_other_script(page, prepared.image, languages, engine)
-    return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits))
+    return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits),
+                    None if prepared.upright is None else _keep(prepared.upright, page_no, limits), prepared.scale)
 
 
 def _with_qr(page: PageText, payloads: tuple[str, ...]) -> PageText:

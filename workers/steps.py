@@ -18,6 +18,7 @@ from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Extraction, FieldValue, PageText
 from verifiers.duplicates import perceptual_hash
 from verifiers.flags import Flag, document_status
+from verifiers.forensics_edges import edge_findings
 from verifiers.forensics_image import image_tamper_findings
 from verifiers.forensics_pdf import pdf_tamper_findings
 
@@ -42,6 +43,8 @@ class DocumentState:
     image_hash: str | None = None  # 64-bit perceptual hash of page 1, hex
     # page_no -> prepared pixels of the first pages; dropped before the state leaves the worker
     images: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    # page_no -> (upright pixels before deskew and resize, the resize) of the same OCR pages; dropped with them
+    uprights: dict[int, tuple[np.ndarray, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def status(self) -> str:
@@ -70,7 +73,8 @@ def read_pages(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> Do
         reason = "the document has no pages"
         return dataclasses.replace(state, error=reason, flags=(*state.flags, unreadable(reason)))
     images = {page.text.page_no: page.image for page in read if page.image is not None}
-    return dataclasses.replace(state, pages=tuple(page.text for page in read), images=images)
+    uprights = {page.text.page_no: (page.upright, page.scale) for page in read if page.upright is not None}
+    return dataclasses.replace(state, pages=tuple(page.text for page in read), images=images, uprights=uprights)
 
 
 def extract(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
@@ -153,8 +157,14 @@ def detect_tampering(doc: DocumentInput, state: DocumentState, ctx: StepContext)
     if state.extraction is not None:
         for page in state.pages:
             image = state.images.get(page.page_no)
-            if image is not None and page.source == "ocr":
-                found.extend(image_tamper_findings(image, page, _field_boxes_on(state.extraction, page.page_no)))
+            if image is None or page.source != "ocr":
+                continue
+            boxes = _field_boxes_on(state.extraction, page.page_no)
+            found.extend(image_tamper_findings(image, page, boxes))
+            if page.page_no in state.uprights:
+                flagged = {flag.evidence.get("field") for flag in found}
+                upright, scale = state.uprights[page.page_no]
+                found.extend(edge_findings(upright, page, {k: v for k, v in boxes.items() if k not in flagged}, scale))
     if not found:
         return state
     return dataclasses.replace(state, flags=(*state.flags, *found))
@@ -162,7 +172,7 @@ def detect_tampering(doc: DocumentInput, state: DocumentState, ctx: StepContext)
 
 def drop_images(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     """Pixels stay in the worker: the result that crosses processes carries text, boxes and flags only."""
-    return dataclasses.replace(state, images={})
+    return dataclasses.replace(state, images={}, uprights={})
 
 
 READ_STEPS: tuple[Step, ...] = (read_pages, extract, read_latin_holder, restore_kazakh_letters, confirm_weak_fields,
@@ -175,5 +185,5 @@ def run_steps(doc: DocumentInput, ctx: StepContext, steps: Sequence[Step] = READ
         state = step(doc, state, ctx)
         if state.error is not None:
             break
-    return dataclasses.replace(state, images={}) if state.images else state
+    return dataclasses.replace(state, images={}, uprights={}) if state.images or state.uprights else state
 

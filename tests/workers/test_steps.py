@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import pickle
 
@@ -112,9 +113,26 @@ def test_whited_out_number_is_tampered_with_its_region(seed: int) -> None:
 
 
 def test_images_never_leave_the_worker() -> None:
-    state = drop_images(DocumentInput(1, b"", "png"), DocumentState(images={1: np.zeros((4, 4), np.uint8)}),
+    pixels = np.zeros((4, 4), np.uint8)
+    state = drop_images(DocumentInput(1, b"", "png"), DocumentState(images={1: pixels}, uprights={1: (pixels, 1.0)}),
                         _no_context())
-    assert state.images == {}
+    assert state.images == {} and state.uprights == {}
+
+
+def test_a_field_retyped_without_its_grey_fringe_is_found_on_the_upright_pixels() -> None:
+    # the prepared page is the upright one at half size: the fringe is measured on the upright pixels, where the
+    # retyped number's hard edges are, and the field not already flagged by the prepared page's checks
+    scanned, page = _scan(CERTIFICATE, 1)
+    hard = np.where(scanned < 200, scanned, 255).astype(np.uint8)
+    number = _number_box(page)
+    upright = scanned.copy()
+    upright[number.top - 4:number.top + number.height + 4, number.left - 4:number.left + number.width + 4] = \
+        hard[number.top - 4:number.top + number.height + 4, number.left - 4:number.left + number.width + 4]
+    state = dataclasses.replace(_state(scanned, page), uprights={1: (upright, 1.0)})
+    flags = detect_tampering(DocumentInput(1, b"", "png"), state, _no_context()).flags
+    assert [(flag.code, flag.evidence["kind"]) for flag in flags] == [("TAMPERED", "hard_edges")]
+    state = dataclasses.replace(_state(scanned, page), uprights={1: (scanned, 1.0)})
+    assert detect_tampering(DocumentInput(1, b"", "png"), state, _no_context()).flags == ()
 
 
 @pytest.mark.slow
@@ -124,7 +142,7 @@ def test_read_chain_sets_the_hash_and_returns_no_pixels() -> None:
     context = StepContext(engine=TesseractEngine(TESSDATA), limits=ReadLimits())
     state = run_steps(DocumentInput(1, buffer.getvalue(), "png"), context)
     assert state.error is None and state.image_hash is not None and len(state.image_hash) == 16
-    assert state.images == {}
+    assert state.images == {} and state.uprights == {}
     assert not any(flag.code == "TAMPERED" for flag in state.flags)
 
 
