@@ -121,6 +121,8 @@ def _continues(current: str, following: DocLine) -> bool:
         return False
     if _quotes_open(current):
         return True
+    if LEGAL_FORM.match(current) and current.rstrip().endswith(("»", '"', "”")):
+        return bool(_only_legal_forms(text))  # «НАО «…»» is whole: «о повышении квалификации» below is the title's
     if _only_legal_forms(current) or (LEGAL_FORM_WORDS.search(current) and not ORG_WORD.search(current)):
         return True
     if text[:1].islower() or (text.startswith(("«", '"', "“")) and not _quotes_open(text)):

@@ -71,6 +71,8 @@ def _program(text: str) -> str | None:
          "университеті» КЕАҚ\nСЕРТИФИКАТ", "«Марат Оспанов атындағы Батыс Қазақстан медицина университеті» КЕАҚ"),
         ("&\\ ПА\n“т\n«Ұлттық ғылыми медицина орталығы» АҚ\nБІЛІКТІЛІКТІ\nАРТТЫРУ ТУРАЛЫ\nКУӘЛІК",
          "«Ұлттық ғылыми медицина орталығы» АҚ"),  # an emblem's edge read as an open quote above the name
+        ("Министерство здравоохранения Республики Казахстан\nНАО «Медицинский университет Астана»\n"
+         "о повышении квалификации\nСертификат № ПК-45/215", "НАО «Медицинский университет Астана»"),  # a title's tail
         ("Hacettepe University Faculty of Medicine =\nCERTIFICATE OF CLINICAL",
          "Hacettepe University Faculty of Medicine"),  # a double rule's edge after the name
     ],
