@@ -19,7 +19,7 @@ _LABEL = (
     r"|(?-i:[NКХМ][eoº°2ое](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/\s]?\d)))"
 )
 # A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678"); «К7 …», «К7. …» are KZ.
-_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KК][27З]\.?)\s(?=\d{4}))?"
+_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KКҚ][27З]\.?)\s(?=\d{4}))?"
 _VALUE = r"(?P<value>" + _SERIES + r"[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\-/.]{1,30}[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,2})"
 LABELLED_NUMBER = re.compile(_LABEL + r"[\s:#№.\\|,;_]{0,4}" + _VALUE, re.IGNORECASE)
 # Numbers that belong to something else than the certificate.
@@ -28,11 +28,11 @@ FOREIGN_CONTEXT = re.compile(
     r"|тел\w*|phone|факс|fax|registered\s+\w*|under|зарегистрирован\w*|постановлени\w*|закон\w*|аккредитац\w*|accreditation|договор\w*|шарт)\W*(?:от\s+\S+\s+)?\S*\W*$",
     re.IGNORECASE,
 )
-# The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-», «КЯ » (Cyrillic К, Z taken for 7, 2, Я or a
-# slash).
+# The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-», «КЯ », «Қ7-» (Cyrillic К or Kazakh Қ, Z
+# taken for 7, 2, Я or a slash).
 # «К27-…», «К/-…»: Z read twice, as /; «К7. 9…»: a speck read as a dot after it
-KZ_PREFIX_MISREAD = re.compile(r"^[KК](?:[Z27ЗЯ/]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
-KZ_DOT_FOR_SPACE = re.compile(r"^([KК][Z27З])\.(?=\d{6})")  # «К7.50216837»: the space read as a dot
+KZ_PREFIX_MISREAD = re.compile(r"^[KКҚ](?:[Z27ЗЯ/]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
+KZ_DOT_FOR_SPACE = re.compile(r"^([KКҚ][Z27З])\.(?=\d{6})")  # «К7.50216837»: the space read as a dot
 # «СМЕ-2024…»: a prefix of three or more Cyrillic letters that all look Latin is an OCR reading of a Latin one.
 LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")
 # «ПК-» (повышение квалификации) read by a Latin model: П as "II" or "N" ("IIK-39/362", "NK-53/403").
