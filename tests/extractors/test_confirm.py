@@ -7,6 +7,8 @@ import numpy as np
 from extractors.confirm import confirm_field, confirmed
 from extractors.types import Box, FieldValue, Line, PageText, Word
 
+from .fakes import CannedBlockReader
+
 BOX = Box(100, 100, 200, 30)
 WEAK = FieldValue("2023-05-17", 0.285, 1, BOX)  # pattern 0.95 x the factor of an OCR confidence of 0
 
@@ -41,20 +43,12 @@ def test_a_second_reading_that_differs_or_is_unsure_changes_nothing() -> None:
     assert confirmed(WEAK, [], _words(("17.05.2023", 0.96))) == WEAK
 
 
-class _Engine:
-    def __init__(self, tsv: str) -> None:
-        self.tsv, self.asked = tsv, 0
-
-    def ocr_block_tsv(self, image: np.ndarray, languages: str) -> str:
-        self.asked += 1
-        return self.tsv
-
 
 def test_the_crop_is_read_with_the_page_languages_and_text_layer_pages_are_left_alone() -> None:
     page = PageText(1, 400, 300, (Line((Word("Выдано:", 0.96, Box(10, 100, 80, 30)),
                                         Word("17.05.2023", 0.0, Box(110, 100, 180, 30)))),), "ocr",
                     language_hint="rus+kaz")
-    engine = _Engine("5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t95.5\t17.05.2023\n")
+    engine = CannedBlockReader("5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t95.5\t17.05.2023\n")
     assert confirm_field(WEAK, page, np.zeros((300, 400), np.uint8), engine).confidence == 0.95  # type: ignore[arg-type]
     layer = PageText(1, 400, 300, page.lines, "text_layer")
     assert confirm_field(WEAK, layer, np.zeros((300, 400), np.uint8), engine) == WEAK  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from extractors.swallowed_words import replaced_line, reread_swallowed, swallowi
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Line, PageText, Word
 
+from .fakes import CannedBlockReader
 from .rendering import FONT
 
 TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
@@ -64,19 +65,12 @@ def test_the_words_read_again_replace_the_swallowing_one_and_any_the_line_held_o
     assert line.text == "с Выдано: 1 декабря"
 
 
-class _Engine:
-    def __init__(self, tsv: str) -> None:
-        self.tsv, self.asked = tsv, 0
-
-    def ocr_block_tsv(self, image: np.ndarray, languages: str) -> str:
-        self.asked += 1
-        return self.tsv
-
 
 def test_a_reading_that_does_not_begin_with_the_word_leaves_the_page_as_it_was() -> None:
     image, ink = _printed_page()
     page = _page(Word("продолжительностью", 0.92, ink))
-    engine = _Engine("5\t1\t1\t1\t1\t1\t10\t10\t300\t40\t90\tпродолжит\n5\t1\t1\t1\t1\t2\t320\t10\t60\t40\t90\t108\n")
+    engine = CannedBlockReader("5\t1\t1\t1\t1\t1\t10\t10\t300\t40\t90\tпродолжит\n"
+                               "5\t1\t1\t1\t1\t2\t320\t10\t60\t40\t90\t108\n")
     assert reread_swallowed(page, image, "rus+kaz", engine) is page  # type: ignore[arg-type]
     assert engine.asked == 1
 
@@ -84,7 +78,7 @@ def test_a_reading_that_does_not_begin_with_the_word_leaves_the_page_as_it_was()
 def test_the_reading_goes_into_the_page_in_page_pixels() -> None:
     image, ink = _printed_page()
     page = _page(Word("продолжительностью", 0.92, ink))
-    engine = _Engine("5\t1\t1\t1\t1\t1\t12\t12\t400\t40\t92\tпродолжительностью\n"
+    engine = CannedBlockReader("5\t1\t1\t1\t1\t1\t12\t12\t400\t40\t92\tпродолжительностью\n"
                      "5\t1\t1\t1\t1\t2\t430\t12\t70\t40\t95\t108\n")
     read = reread_swallowed(page, image, "rus+kaz", engine)  # type: ignore[arg-type]
     assert read.lines[2].text == "продолжительностью 108"
