@@ -130,11 +130,6 @@ def erased_area(image: np.ndarray, page: PageText, area: Box) -> np.ndarray:
     return crop
 
 
-def _shifted(word: Word, top: int, left: int) -> Word:
-    box = word.box
-    return Word(word.text, word.confidence, Box(box.left + left, box.top + top, box.width, box.height))
-
-
 def _real_word(word: Word) -> bool:
     """A word read surely with a few letters, or a date or number (stamp rings read as scattered signs), or a
     whole date read unsurely: a ring's letters never make one, and its low confidence goes on to the field."""
@@ -151,7 +146,7 @@ def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: S
     for line in lines:
         if not any(_real_word(word) for word in line.words):
             continue
-        moved = [_shifted(word, top, left) for word in line.words]
+        moved = [word.shifted(left, top) for word in line.words]
         words = [word for word, original in zip(moved, line.words, strict=True)
                  if not any(word.box.overlap_share(box) >= 0.5 for box in known)
                  and not (original.confidence < JUNK_CONFIDENCE and any(r.contains(word.box) for r in regions))]

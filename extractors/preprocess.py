@@ -60,11 +60,18 @@ def normalize_illumination(gray: np.ndarray) -> np.ndarray:
     return cv2.LUT(flat, table, dst=flat)
 
 
-def field_crop(image: np.ndarray, box: Box) -> np.ndarray:
-    """A field's pixels with a third of its height around them, for a second reading of it."""
+def field_crop_box(shape: tuple[int, ...], box: Box) -> Box:
+    """A field's box with a third of its height around it, within an image of this shape."""
     margin = max(4, box.height // 3)
     top, left = max(0, box.top - margin), max(0, box.left - margin)
-    return image[top:box.top + box.height + margin, left:box.left + box.width + margin]
+    bottom, right = min(shape[0], box.top + box.height + margin), min(shape[1], box.left + box.width + margin)
+    return Box(left, top, right - left, bottom - top)
+
+
+def field_crop(image: np.ndarray, box: Box) -> np.ndarray:
+    """A field's pixels with a third of its height around them, for a second reading of it."""
+    crop = field_crop_box(image.shape, box)
+    return image[crop.top:crop.top + crop.height, crop.left:crop.left + crop.width]
 
 
 def denoise(gray: np.ndarray) -> np.ndarray:

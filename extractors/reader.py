@@ -63,8 +63,8 @@ def page_rotation(osd: OsdResult | None, limits: ReadLimits, small: np.ndarray |
     side and the page's text runs up and down: a landscape certificate scanned upright, detected at 1.6)."""
     if osd is None:
         return 0
-    unsure_sideways = osd.rotation in (90, 270) and small is not None and text_runs_sideways(small)
-    if osd.orientation_confidence < limits.min_orientation_confidence and not unsure_sideways:
+    if osd.orientation_confidence < limits.min_orientation_confidence and not (
+            osd.rotation in (90, 270) and small is not None and text_runs_sideways(small)):
         return 0
     return (360 - osd.rotation) % 360
 

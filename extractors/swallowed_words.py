@@ -13,7 +13,7 @@ from statistics import median
 
 import numpy as np
 
-from extractors.preprocess import field_crop
+from extractors.preprocess import field_crop, field_crop_box
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
 from extractors.types import Box, Line, PageText, Word
@@ -60,18 +60,8 @@ def swallowing_words(page: PageText, image: np.ndarray) -> list[tuple[int, int]]
 def _page_words(crop_box: Box, lines: Sequence[Line], row: Box) -> list[Word]:
     """The words read in the crop, in page pixels, that stand on the row of the word read again (the crop's
     margins may catch the foot or head of the lines around it)."""
-    moved = [Word(w.text, w.confidence, Box(w.box.left + crop_box.left, w.box.top + crop_box.top, w.box.width,
-                                            w.box.height)) for line in lines for w in line.words]
+    moved = [word.shifted(crop_box.left, crop_box.top) for line in lines for word in line.words]
     return [w for w in moved if row.top <= w.box.top + w.box.height / 2 <= row.top + row.height]
-
-
-def _crop_box(image: np.ndarray, box: Box) -> Box:
-    """Where field_crop cuts the box out of the image (its margins clipped at the image's edges)."""
-    margin = max(4, box.height // 3)
-    top, left = max(0, box.top - margin), max(0, box.left - margin)
-    bottom = min(image.shape[0], box.top + box.height + margin)
-    right = min(image.shape[1], box.left + box.width + margin)
-    return Box(left, top, right - left, bottom - top)
 
 
 def replaced_line(line: Line, word_index: int, reread: list[Word]) -> Line:
@@ -97,7 +87,7 @@ def reread_swallowed(page: PageText, image: np.ndarray, languages: str, engine: 
     for line_index, word_index in swallowing_words(page, image):
         word = lines[line_index].words[word_index]
         tsv = engine.ocr_block_tsv(field_crop(image, word.box), languages)
-        reread = _page_words(_crop_box(image, word.box), parse_tsv_lines(tsv), word.box)
+        reread = _page_words(field_crop_box(image.shape, word.box), parse_tsv_lines(tsv), word.box)
         if _better(word, reread):
             lines[line_index] = replaced_line(lines[line_index], word_index, reread)
     if lines == list(page.lines):

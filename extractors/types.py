@@ -69,6 +69,11 @@ class Word:
     confidence: float  # 0..1; 1.0 for text-layer words
     box: Box
 
+    def shifted(self, left: int, top: int) -> Word:
+        """The word read in a crop, moved to the page by the crop's top-left corner."""
+        box = self.box
+        return Word(self.text, self.confidence, Box(box.left + left, box.top + top, box.width, box.height))
+
 
 @dataclass(frozen=True)
 class Line:
