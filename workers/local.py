@@ -44,8 +44,9 @@ _CONTEXT: StepContext | None = None  # one per worker process, built by init_wor
 ORPHAN_CHECK_S = 1.0
 # A worker is replaced after this many documents: what a long-lived process keeps of earlier pages (freed but
 # fragmented heap, caches) sits under every later peak (measured: 382-412 MB on one corpus with 200, by the luck
-# of which documents a worker took)
-TASKS_PER_WORKER = 25
+# of which documents a worker took; accuracy seed 38383: 406 MB with 25, 385 MB with 15, the same pages a minute
+# within the machine's noise)
+TASKS_PER_WORKER = 15
 
 
 def _die_with_parent() -> None:
