@@ -129,8 +129,15 @@ def _numeric_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:
     found = make_date(year, second, first)
     if found is None:  # 02/24/2024: only the American month-first order makes it a date
         swapped = make_date(year, first, second)
+        if swapped is None and year >= 100:  # «23.19.2023»: neither order; the month's trailing 0 read as 9
+            return make_date(year, _trailing_zero(second), first), None, ZERO_FOR_NINE_CERTAINTY
         return swapped, None, 0.7
     return found, None, 0.9 if year < 100 else 1.0
+
+
+def _trailing_zero(month: int) -> int:
+    """«19», «16»: a month whose 0 was read as 9, 6, 8 or 5 (else left impossible)."""
+    return 10 if month in (15, 16, 18, 19) else month
 
 
 def _colon_dmy(g: tuple[str, ...]) -> tuple[date | None, date | None, float]:

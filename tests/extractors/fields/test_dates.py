@@ -170,6 +170,13 @@ def test_a_leading_zero_read_as_nine_is_mended_unsurely() -> None:
     assert find_dates("99.99.2020") == []  # both mended would be a guess
 
 
+def test_a_months_trailing_zero_read_as_nine_is_mended_unsurely_when_no_order_makes_a_date() -> None:
+    # «23.10.2023» read «23.19.2023» lost a course's first day (IMPLAUSIBLE on a genuine document, seed 32323)
+    found = find_dates(normalize_text("Сроки обучения: с 23.19.2023 по 02.11.2023"))
+    assert [(m.first, m.last, m.certainty < 1.0) for m in found] == [(date(2023, 10, 23), date(2023, 11, 2), True)]
+    assert _single("10/19/2023") == date(2023, 10, 19)  # month first makes it a date: nothing mended
+
+
 def test_a_years_zero_read_as_nine_is_mended_unsurely() -> None:
     found = find_dates("16.01.2020 - 17.01.2920 аралығында")
     assert [(m.first, m.last, m.certainty < 1.0) for m in found] == [(date(2020, 1, 16), date(2020, 1, 17), True)]
