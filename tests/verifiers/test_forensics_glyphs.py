@@ -157,3 +157,17 @@ def test_a_scrap_of_a_stamp_read_unsurely_is_no_reference_for_the_line() -> None
         == ["line_cap_height"]
     scrap = _page([Word("27:", 0.32, words[0].box), *words[1:]])
     assert image_tamper_findings(gray, scrap, {"issue_date": words[2].box}) == ()
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+def test_a_number_beside_small_letters_only_is_measured_against_them(font_index: int) -> None:
+    # «Тіркеу нөмірі 4086342»: no capital of distinct shape beside the number, so its label's small letters judge it
+    # (a font tamper of fresh fraud seed 33434 went unseen)
+    parts = [("Тіркеу", 1.0, 0), ("нөмірі", 1.0, 0)]
+    genuine, words = _line([*parts, ("4086342", 1.0, 0)], font_index)
+    assert _findings(genuine, words, "cert_number", 1) == []
+    assert _findings(jpeg(genuine, 60), words, "cert_number", 1) == []
+    retyped, words = _line([*parts, ("4086342", 1.3, 0)], font_index)
+    assert _findings(retyped, words, "cert_number", 1) == ["line_x_height"]
+    date_line, words = _line([("Сроки", 1.0, 0), ("обучения:", 1.0, 0), ("24.09.2024", 1.3, 0)], font_index)
+    assert _findings(date_line, words, "start_date", 1) == []  # dates are not judged so
