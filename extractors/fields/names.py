@@ -19,6 +19,7 @@ PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
 LOWER_L_FOR_I = re.compile(r"l[a-z]{2,}")
 LOWER_KAZAKH_I = re.compile(r"і[а-яёәғқңөұүһі]{2,}")  # «іңкәр»: the capital І read as і (a dot of noise)
 LATIN_CAPS_WITH_BANG = re.compile(r"[A-Z]+![A-Z]*")  # "ALEKSE!": a capital I read as "!"
+AT_FOR_KAZAKH_O = re.compile(r"@[а-яёәғқңөұүһі]{2,}")  # «@ркен»: the Kazakh capital Ө read as "@"
 # «РАУГОМА 5УЕТГАМА»: a name in Latin capitals read by a Cyrillic model, S taken for 5; kept (unsurely) after a
 # first name word so that the holder's crop is read again in English
 CAPS_WITH_A_DIGIT = re.compile(rf"(?=[^\d]*\d[^\d]*$)[{_UP}\d]{{5,}}")
@@ -33,7 +34,7 @@ LABEL_BEFORE_NAME = re.compile(
     r"|выдан(?:[оа]|\([оа]\))?|выдается|настоящим\s+подтверждается,?\s+что|подтверждает(?:ся)?,?\s+что"
     r"|удостоверяет(?:ся)?,?\s+что|осымен\s+расталады|(?:^|(?<=\n))берілді|т[ыи][ңн]даушы|this\s+certifies\s+that"
     r"|this\s+is\s+to\s+certify\s+that|certifies\s+that|certify\s+that|awarded\s+to|presented\s+to|granted\s+to"
-    r"|issued\s+to|осы\s+(?:сертификат|куәлік)\w*|куәлік|сертификат\s+берілді)\s*[:\-—]?\s*(?:[|(\[]\s*)?",
+    r"|issued\s+to|осы\s+(?:сертификат|куәлік)\w*|куәлік|сертификат\s+берілді)\s*[:;\-—]?\s*(?:[|(\[]\s*)?",
     re.IGNORECASE,
 )
 DATIVE_LABEL = re.compile(r"выда[нё]", re.IGNORECASE)  # «выдан(о) Ивановой Анне» governs the dative
@@ -70,6 +71,7 @@ NOT_NAME_STEMS = (
     "stamp", "seal", "place", "место", "орны", "тіркеу", "тыңдауш", "тындауш", "қатысуш", "катысуш",
 )
 HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "miss", "sir", "dame"})  # before a name, not of it
+LABEL_WORDS = frozenset({"фио", "фамилия", "имя", "отчество"})  # «ФИО;» with its colon misread is no name
 LEGAL_FORMS = frozenset(
     {"нао", "ао", "тоо", "ргп", "гкп", "гу", "кгп", "кеақ", "шжқ", "рмк", "жшс", "мкк", "llp", "jsc", "llc",
      "ltd", "inc", "ncjsc", "пхв", "ип", "жк", "мм"}
@@ -110,7 +112,7 @@ def is_name_word(token: str) -> bool:
     if not (TITLE_WORD.fullmatch(bare) or CAPS_WORD.fullmatch(bare)):
         return False
     lowered = bare.lower()
-    if lowered in LEGAL_FORMS or lowered in HONORIFICS:
+    if lowered in LEGAL_FORMS or lowered in HONORIFICS or lowered in LABEL_WORDS:
         return False
     return not any(lowered.startswith(stem) for stem in NOT_NAME_STEMS)
 
@@ -120,13 +122,16 @@ def is_honorific(token: str) -> bool:
 
 
 def with_capital_i(word: str) -> str:
-    """«lurii» → «Iurii», "ALEKSE!" → "ALEKSEI", «іңкәр» → «Іңкәр»: a name's capital I read as a lower-case l or
-    "!", or a Kazakh capital І as its dotted lower case (a name never starts in lower case)."""
+    """«lurii» → «Iurii», "ALEKSE!" → "ALEKSEI", «іңкәр» → «Іңкәр», «@ркен» → «Өркен»: a name's capital I read as
+    a lower-case l or "!", a Kazakh capital І as its dotted lower case, Ө as "@" (a name never starts in lower
+    case)."""
     bare = word.strip(",.;:")
     if LOWER_L_FOR_I.fullmatch(bare):
         return "I" + word[1:]
     if LATIN_CAPS_WITH_BANG.fullmatch(bare):
         return word.replace("!", "I")
+    if AT_FOR_KAZAKH_O.fullmatch(bare):
+        return "Ө" + word[1:]
     return "І" + word[1:] if LOWER_KAZAKH_I.fullmatch(bare) else word
 
 

@@ -53,6 +53,9 @@ def _name(text: str) -> str | None:
          "Бекмұхамбетова Құралай Болатқызы"),
         ("(Аты-жөні: (Исабекова Сәуле Женисовна\nПаллиативтік көмек", "Исабекова Сәуле Женисовна"),  # ruling as (
         ("This certificate is awarded to Dr. Dana Abenova for", "Dana Abenova"),  # the title is not the name's
+        ("ФИО; Лебедева Наталья Александровна\nПрограмма; Стоматология",  # the label's colon read as «;»
+         "Лебедева Наталья Александровна"),
+        ("Тындаушы: Есенжолов @ркен\n«Алғашқы көмек»", "Есенжолов Өркен"),  # the Kazakh Ө read as @
     ],
 )
 def test_labelled_names(text: str, expected: str) -> None:
