@@ -196,16 +196,12 @@ def line_size_findings(gray: np.ndarray, page: PageText, name: str, box: Box) ->
     heights = _figure_heights(gray, line, field)
     if len(heights) < 2:
         return []
-    reference = _line_cap_height(gray, line, field)
-    if reference is not None and reference > 0:
-        if heights[-2] < LINE_CAP_RATIO * reference:
-            return []
-        return [make_flag(TAMPERED, f"{name} is set larger than the rest of its line",
-                          {**box_evidence(page.page_no, field), "field": name, "kind": "line_cap_height",
-                           "height": heights[-2], "line_cap_height": round(reference, 1)})]
-    small = _line_x_height(gray, line, field) if name == "cert_number" else None
-    if small is None or small <= 0 or heights[-2] < FIGURE_OVER_SMALL * small:
+    reference, kind, ratio = _line_cap_height(gray, line, field), "line_cap_height", LINE_CAP_RATIO
+    if reference is None or reference <= 0:
+        reference = _line_x_height(gray, line, field) if name == "cert_number" else None
+        kind, ratio = "line_x_height", FIGURE_OVER_SMALL
+    if reference is None or reference <= 0 or heights[-2] < ratio * reference:
         return []
     return [make_flag(TAMPERED, f"{name} is set larger than the rest of its line",
-                      {**box_evidence(page.page_no, field), "field": name, "kind": "line_x_height",
-                       "height": heights[-2], "line_x_height": round(small, 1)})]
+                      {**box_evidence(page.page_no, field), "field": name, "kind": kind, "height": heights[-2],
+                       kind: round(reference, 1)})]
