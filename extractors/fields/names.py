@@ -121,7 +121,7 @@ def is_honorific(token: str) -> bool:
     return token.strip(",.;:").casefold() in HONORIFICS
 
 
-def with_capital_i(word: str) -> str:
+def with_mended_capital(word: str) -> str:
     """«lurii» → «Iurii», "ALEKSE!" → "ALEKSEI", «іңкәр» → «Іңкәр», «@ркен» → «Өркен»: a name's capital I read as
     a lower-case l or "!", a Kazakh capital І as its dotted lower case, Ө as "@" (a name never starts in lower
     case)."""
@@ -148,7 +148,7 @@ def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:
         if breaks and len(tokens) >= 2 and not (breaks == 1 and len(tokens) == 2 and PATRONYMIC.search(token.group(0))):
             break
         # «l» for «I» only on the line where the name began: a lower-case word below it is the text's, not a name
-        if not (is_name_word(token.group(0)) or ("\n" not in gap and is_name_word(with_capital_i(token.group(0))))
+        if not (is_name_word(token.group(0)) or ("\n" not in gap and is_name_word(with_mended_capital(token.group(0))))
                 or (tokens and CAPS_WITH_A_DIGIT.fullmatch(token.group(0).strip(",.;:")))):
             break
         tokens.append(token)
@@ -162,7 +162,7 @@ def _mention(text: str, tokens: list[re.Match[str]], certainty: float, dative: s
     if not 2 <= len(tokens) <= 4:
         return None
     start, end = tokens[0].start(), tokens[-1].end()
-    words = [with_capital_i(t.group(0).strip(",.;:")) for t in tokens]
+    words = [with_mended_capital(t.group(0).strip(",.;:")) for t in tokens]
     if dative is not None:
         words = to_nominative(words, kazakh=dative == "kk")
     value = " ".join(words)
