@@ -26,6 +26,8 @@ BUSINESS_ID_AGREEMENT = 70.0
 # A name cut at a line break still matches when this many of its words, and this share of them, were read.
 MIN_TRUNCATED_TOKENS = 3
 MIN_TRUNCATED_SHARE = 0.6
+# A space OCR added inside a word may stand for this many letters it lost there (a thin stroke, a fold).
+LETTERS_PER_ADDED_SPACE = 2
 # Query tokens found in more names than this do not narrow the search ("university", "clinic").
 _COMMON_TOKEN_POSTINGS = 400
 # Legal forms and naming words, as skeleton keys (Russian, Kazakh, English; with OCR-folded spellings).
@@ -201,9 +203,12 @@ class IssuerIndex:
         names compared without their spaces."""
         read = key.replace(" ", "")
         # only names as long as the read one: a split word keeps the length, a missing word does not
-        # ("Continuing Medical Education" is not "Academy of Continuing Medical Education")
+        # ("Continuing Medical Education" is not "Academy of Continuing Medical Education"); but a space OCR
+        # put inside a word may stand where it lost letters («Қаза стан ме ина» for «Қазақстан медицина»)
+        tolerance = max(2, len(read) // 20)
         unspaced = {u: c for c in candidates
-                    if abs(len(u := c.replace(" ", "")) - len(read)) <= max(2, len(read) // 20)}
+                    if -tolerance <= len(u := c.replace(" ", "")) - len(read)
+                    <= tolerance + LETTERS_PER_ADDED_SPACE * max(0, key.count(" ") - c.count(" "))}
         best = process.extractOne(read, tuple(unspaced), scorer=fuzz.ratio, score_cutoff=MATCH_THRESHOLD)
         if best is None:
             return None
