@@ -16,17 +16,17 @@ ISSUE_LABEL = re.compile(  # «ыдано»: «Выдано» with its В lost
     re.IGNORECASE,
 )
 START_LABEL = re.compile(
-    r"(дата\s+начала|начало\s+обучения|начало|start\s+date|басталған\s+күні|басталуы|date\s+of\s+start)[\s:;.,-]*$",
+    r"(дата\s*начала|начало\s*обучения|начало|start\s+date|басталған\s+күні|басталуы|date\s+of\s+start)[\s:;.,-]*$",
     re.IGNORECASE,
 )
 END_LABEL = re.compile(
-    r"(дата\s+окончания|окончание\s+обучения|окончание|end\s+date|аяқталған\s+күні|аяқталуы"
+    r"(дата\s*окончания|окончание\s*обучения|окончание|end\s+date|аяқталған\s+күні|аяқталуы"
     r"|completion\s+date|date\s+of\s+completion|completed\s+on)[\s:;.,-]*$",
     re.IGNORECASE,
 )
 EVENT_LABEL = re.compile(
     r"(дата\s+проведения|проведен[оа]?|состоял[аося]*|өткізілген\s+күні|өткізілді|өтті|held\s+on"
-    r"|date\s+of\s+(the\s+)?(event|conference|seminar|webinar)|сроки\s+обучения|срок\s+обучения|период\s+обучения"
+    r"|date\s+of\s+(the\s+)?(event|conference|seminar|webinar)|сроки\s*обучения|срок\s*обучения|период\s*обучения"
     r"|оқу\s+мерзімі|dates?\s+of\s+(?:study|training|course)|dates|(?<![^\W\d_])on)[\s:;.,-]*$",
     re.IGNORECASE,
 )
