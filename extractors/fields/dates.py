@@ -40,10 +40,12 @@ _Y_SPECKED = r"((?:19|20)\d[.,]?\d)(?!\d)"
 WORD_DMY = re.compile(rf"{_D}{_ORD}\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y_SPECKED}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
 # «2024 ж.<01» желтоқсан», «2019 ж/«20» қаңтар»: a quote misread as «<», a stop as «/»; «21 жылғы 28 сәуір»,
-# «024 ж.»: the year's first digits lost; «22021 ж. «25» тамыз»: a stray digit before the year (a stamp's edge)
+# «024 ж.», «022-Ж>«07»»: the year's first digits lost; «22021 ж. «25» тамыз»: a stray digit before the year
+# (a stamp's edge)
 # (the year word must follow, and the reading stays unsure)
 WORD_YDM = re.compile(rf"(?<!\d)(\d?){_Y}{_YEAR_WORD}\s*[<>/]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
-WORD_YDM_SHORT = re.compile(rf"(?<![\d.])(0?\d{{2}})\s*(?:жыл[^\W\d_]{{0,2}}|ж\.)\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
+WORD_YDM_SHORT = re.compile(
+    rf"(?<![\d.])(0?\d{{2}})\s*-?\s*(?:жыл[^\W\d_]{{0,2}}|ж\.|ж(?=\s*[<>]))\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
 
 RANGE_DAYS_NUMERIC = re.compile(rf"{_D}\.?{_CONN}(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})(?!\d)")
 RANGE_DM_NUMERIC = re.compile(
@@ -292,7 +294,10 @@ def _is_range_gap(text: str, first: DateMention, second: DateMention) -> bool:
         return opened and "\n" not in between and len(between.strip()) <= 2
     if gap.group("conn"):
         return True
-    return opened or _ABLATIVE.search(text[first.start:first.end]) is not None
+    # «13.03.2025 14.03.2025»: two dates side by side, in order, on one line are a range whose dash OCR lost
+    side_by_side = not between.strip() and "\n" not in between and first.first is not None \
+        and second.first is not None and first.first < second.first
+    return side_by_side or opened or _ABLATIVE.search(text[first.start:first.end]) is not None
 
 
 def _pair_singles(text: str, singles: list[DateMention]) -> tuple[list[DateMention], list[DateMention]]:

@@ -217,3 +217,15 @@ def test_a_year_split_by_a_space_before_its_year_word() -> None:
     assert _single("Астана, 201 9 жылғы 10 шілде") == date(2019, 7, 10)
     assert _single("«12» мая 202 3 г.") == date(2023, 5, 12)
     assert find_dates("стаж 201 9 лет") == []  # no year word after it: two numbers
+
+
+def test_two_dates_side_by_side_in_order_are_a_range_whose_dash_was_lost() -> None:
+    assert _range("13.03.2025 14.03.2025") == (date(2025, 3, 13), date(2025, 3, 14))
+    assert [m.is_range for m in find_dates("14.03.2025 13.03.2025")] == [False, False]  # not in order
+    assert [m.is_range for m in find_dates("13.03.2025\n14.03.2025")] == [False, False]  # on two lines
+
+
+def test_a_short_year_joined_to_its_year_word_by_a_hyphen() -> None:
+    found = find_dates("Аста 6; 022-Ж>«07» қыркүйек")  # «Астана, 2022 ж. «07» қыркүйек» under a stamp
+    assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2022, 9, 7), True)]
+    assert find_dates("022 жаңа 07 қыркүйек") == []  # «ж» beginning a word is no year word
