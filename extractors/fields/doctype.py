@@ -45,6 +45,9 @@ TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # («КАТЫСУШЫ СЕРТИФИКАТЫ» for «ҚАТЫСУШЫ СЕРТИФИКАТЫ»).
 FOLDED_PATTERNS = tuple((name, re.compile(strip_diacritics_kk(pattern.pattern), pattern.flags))
                         for name, pattern in TYPE_PATTERNS)
+# «о повышении кв алификации»: a space OCR put inside a word; tried last, on the lines with their spaces taken out
+DESPACED_PATTERNS = tuple((name, re.compile(re.sub(r"\\s[+*?]?", "", pattern.pattern), pattern.flags))
+                          for name, pattern in FOLDED_PATTERNS)
 # Latin look-alikes read for Cyrillic letters («CemuHap» for «Семинар»; an italic и comes out as u)
 _AS_CYRILLIC = {**LATIN_TO_CYRILLIC, ord("u"): ord("и")}
 TITLE_DEPTH = 0.45  # share of the first page where the document's title normally sits
@@ -63,14 +66,16 @@ KAZAKH_WORDS = re.compile(
 )
 
 
-def _earliest_hit(lines: Sequence[DocLine]) -> tuple[str, int] | None:
+def _earliest_hit(lines: Sequence[DocLine], patterns: Sequence[tuple[str, re.Pattern[str]]] = FOLDED_PATTERNS
+                  ) -> tuple[str, int] | None:
     """The type whose wording appears on the earliest line, alone or with the next (ties: TYPE_PATTERNS order)."""
+    despaced = patterns is DESPACED_PATTERNS
     best: tuple[int, int, str] | None = None
-    for order, (name, pattern) in enumerate(FOLDED_PATTERNS[1:]):
+    for order, (name, pattern) in enumerate(patterns[1:]):
         for line, following in zip(lines, [*lines[1:], None], strict=True):
             joined = f"{line.text} {following.text}" if following is not None and following.page_no == line.page_no \
                 else line.text  # titles are often set over two lines («БІЛІКТІЛІКТІ / АРТТЫРУ ТУРАЛЫ КУӘЛІК»)
-            folded = strip_diacritics_kk(joined)
+            folded = strip_diacritics_kk("".join(joined.split()) if despaced else joined)
             if pattern.search(folded) or pattern.search(folded.translate(_AS_CYRILLIC)):
                 if best is None or (line.index, order) < best[:2]:
                     best = (line.index, order, name)
@@ -91,7 +96,8 @@ def classify_doc_type(lines: Sequence[DocLine]) -> tuple[str, float]:
     if hit is not None:
         return hit[0], 0.9
     # an issuer's name («… біліктілікті арттыру институты») says what it teaches, not what this document is
-    hit = _earliest_hit([line for line in lines if not LEGAL_FORM.search(line.text)])
+    unnamed = [line for line in lines if not LEGAL_FORM.search(line.text)]
+    hit = _earliest_hit(unnamed) or _earliest_hit(title, DESPACED_PATTERNS)
     return (hit[0], 0.7) if hit is not None else ("other", 0.4)
 
 

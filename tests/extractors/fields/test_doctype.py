@@ -80,3 +80,9 @@ def test_language(text: str, expected: str | None) -> None:
 
 def test_a_misread_ending_of_kvalifikatsii_still_names_advanced_training() -> None:
     assert _type("ТОО «Центр»\nУДОСТОВЕРЕНИЕ\nо повышении квалификаиии\nРег. номер СМЕ-20223968") == "advanced_training"
+
+
+def test_a_title_word_split_by_a_space_still_names_the_type_unsurely() -> None:
+    text = "НАО «Университет»\nСВИДЕТЕЛЬСТВО\nо повышении кв алификации\n№ПК-6/404\nпрошла обучение по программе"
+    assert classify_doc_type(build_lines([page_from_text(text)])) == ("advanced_training", 0.7)
+    assert _type("СВИДЕТЕЛЬСТВО\nзарегистрировано в реестре\nг. Алматы") == "other"
