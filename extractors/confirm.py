@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import cv2
 import numpy as np
 
 from extractors.fields.document import ocr_factor
@@ -21,6 +22,8 @@ from extractors.types import FieldValue, PageText, Word
 
 MIN_AGREEING_CONFIDENCE = 0.8  # every word the readings agree on must be read this surely once
 _NOT_TEXT = re.compile(r"[\s«»\"“”„'`.,:;|]+")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_GLUED_LABEL = re.compile(r"^[^\W\d_]{3,}[^\w\s]*(?=\d)")  # «обучения:2»: a label's letters before the day's digit
 
 
 def _spelling(text: str) -> str:
@@ -42,11 +45,28 @@ def confirmed(value: FieldValue, first: list[Word], second: list[Word]) -> Field
     return dataclasses.replace(value, confidence=round(max(value.confidence, min(1.0, pattern * ocr_factor(sure))), 3))
 
 
+def _without_glued_label(value: FieldValue, first: list[Word], image: np.ndarray
+                         ) -> tuple[list[Word], np.ndarray] | None:
+    """A date's words and pixels without a label Tesseract read into its first word («обучения:2 6.03.2024»,
+    both at 0.00): the label's share of that word's characters is cut off its box, and the rest is framed in
+    white paper (a margin of page would take the label's last letter back in)."""
+    label = _GLUED_LABEL.match(first[0].text) if first and _ISO_DATE.match(str(value.value)) else None
+    if label is None or value.box is None:
+        return None
+    word, box = first[0], value.box
+    cut = word.box.left + word.box.width * label.end() // len(word.text)
+    margin = max(4, box.height // 3)
+    crop = image[max(0, box.top - margin):box.top + box.height + margin, cut:box.left + box.width + margin]
+    framed = cv2.copyMakeBorder(crop, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=255)
+    return [Word(word.text[label.end():], word.confidence, word.box), *first[1:]], framed
+
+
 def confirm_field(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine) -> FieldValue:
     """A weakly read field read again from its crop, with the languages its page was read with."""
     if value.value is None or value.box is None or page.source != "ocr":
         return value
     first = page.words_in(value.box)
-    tsv = engine.ocr_block_tsv(field_crop(image, value.box), page.language_hint or "rus+kaz+eng")
+    first, crop = _without_glued_label(value, first, image) or (first, field_crop(image, value.box))
+    tsv = engine.ocr_block_tsv(crop, page.language_hint or "rus+kaz+eng")
     second = [word for line in parse_tsv_lines(tsv) for word in line.words]
     return confirmed(value, first, second)

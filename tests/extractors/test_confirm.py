@@ -53,3 +53,29 @@ def test_the_crop_is_read_with_the_page_languages_and_text_layer_pages_are_left_
     layer = PageText(1, 400, 300, page.lines, "text_layer")
     assert confirm_field(WEAK, layer, np.zeros((300, 400), np.uint8), engine) == WEAK  # type: ignore[arg-type]
     assert engine.asked == 1
+
+
+class _CropRecorder(CannedBlockReader):
+    def __init__(self, tsv: str) -> None:
+        super().__init__(tsv)
+        self.crops: list[np.ndarray] = []
+
+    def ocr_block_tsv(self, image: np.ndarray, languages: str) -> str:
+        self.crops.append(image)
+        return super().ocr_block_tsv(image, languages)
+
+
+def test_a_label_read_into_a_dates_first_word_is_cut_off_before_the_second_reading() -> None:
+    # «Сроки обучения: 26.03.2024 по 04.04.2024» read «обучения:2 6.03.2024 по …», both words at 0.00 (fraud 35656)
+    words = (Word("обучения:2", 0.0, Box(100, 100, 200, 30)), Word("6.03.2024", 0.0, Box(310, 100, 180, 30)),
+             Word("по", 0.97, Box(500, 100, 40, 30)), Word("04.04.2024", 0.96, Box(550, 100, 200, 30)))
+    page = PageText(1, 800, 300, (Line(words),), "ocr", language_hint="rus+kaz")
+    weak = FieldValue("2024-03-26", 0.285, 1, Box(100, 100, 650, 30))
+    image = np.full((300, 800), 255, np.uint8)
+    image[100:130, 100:280] = 0  # the label's ink: it must not be in the second crop
+    engine = _CropRecorder("5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t95\t26.03.2024\n"
+                           "5\t1\t1\t1\t1\t2\t200\t10\t40\t30\t96\tпо\n5\t1\t1\t1\t1\t3\t250\t10\t200\t30\t95\t04.04.2024\n")
+    assert confirm_field(weak, page, image, engine).confidence == 0.95  # type: ignore[arg-type]
+    assert engine.crops[0].min() == 255  # the label's ink was cut off (the date's own pixels are blank here)
+    engine = _CropRecorder("5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t95\tобученив:26.03.2024\n")
+    assert confirm_field(weak, page, image, engine) == weak  # type: ignore[arg-type]
