@@ -302,6 +302,15 @@ def _cyrillic_capitals(text: str) -> bool:
     return len(letters) >= 6 and all(ch.isupper() for ch in letters) and any(is_cyrillic(ch) for ch in letters)
 
 
+def _after_label(words: list[Word]) -> list[Word]:
+    """The words after a label the crop took in with the name («Тегі, аты, әкесінің аты:» read "Teri, aTbl, …
+    aTbI!:"): a label ends with a colon or has small letters, a name in Latin capitals has neither."""
+    start = 0
+    while start < len(words) and (words[start].text.endswith(":") or any(ch.islower() for ch in words[start].text)):
+        start += 1
+    return words[start:]
+
+
 def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine) -> FieldValue:
     """A holder printed in Latin capitals on a Cyrillic page, which the page's reading turned into Cyrillic ones
     («ТОВЗҮМВАЕУА МОГОГВ» for "TURSYNBAEVA MOLDIR"): its crop read with the English model replaces it when that
@@ -316,8 +325,8 @@ def latin_name(value: FieldValue, page: PageText, image: np.ndarray, engine: Tes
         return value
     half_latin = any(ch.isascii() and ch.isalpha() for ch in value.value)  # wrong however sure: no one prints it
     needed = SURE_NAME if half_latin else max(SURE_NAME, value.confidence)
-    words = [w for line in parse_tsv_lines(engine.ocr_block_tsv(field_crop(image, value.box), "eng"))
-             for w in line.words if _letters(w.text)]
+    words = _after_label([w for line in parse_tsv_lines(engine.ocr_block_tsv(field_crop(image, value.box), "eng"))
+                          for w in line.words if _letters(w.text)])
     text = " ".join(word.text.strip(_EDGE_SIGNS) for word in words)
     if not words or not all(ch.isascii() and ch.isupper() for ch in text if ch.isalnum()) \
             or min(word.confidence for word in words) < SURE_WORD \

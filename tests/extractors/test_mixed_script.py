@@ -249,6 +249,10 @@ def _name_page(hint: str = "rus+kaz") -> PageText:
         (("ВЕКМГКНАМВЕТОУА КОВАГАТ", 0.675), (("BEKMUKHAMBETOVA", 0.99), ("KURALAI", 0.72)), None),
         (("АКНМЕТОУА INKAR", 0.9), (("AKHMETOVA", 0.92), ("INKAR", 0.93)), "AKHMETOVA INKAR"),  # half in each script
         (("АКНМЕТОУА INKAR", 0.9), (("AKHMETOVA", 0.7), ("INKAR", 0.93)), None),  # the English reading unsure
+        # the crop took in the label before the name (fraud 35656)
+        (("ВЕКМОКНАМВЕТОМА AIGERIM", 0.897), (("Teri,", 0.92), ("aTbI!:", 0.29), ("BEKMUKHAMBETOVA", 0.92),
+                                               ("AIGERIM", 0.93)), "BEKMUKHAMBETOVA AIGERIM"),
+        (("ВЕКМОКНАМВЕТОМА AIGERIM", 0.897), (("BEKMUKHAMBETOVA", 0.92), ("aigerim", 0.93)), None),  # small letters
     ],
 )
 def test_a_latin_holder_read_as_cyrillic_capitals_is_read_again_in_english(
