@@ -21,6 +21,7 @@ MIN_GAIN = 0.2  # the re-read must be this much surer, and sure in itself
 SURE_WORD = 0.75
 SURE_IDENTIFIER = 0.93
 GARBLED_REPLACEMENT = 0.5
+AGREEING_WORD = 0.35  # a garbled word's re-readings that spell alike: the surer one at least this sure
 IDENTIFIER_GAIN = 0.05
 MAX_REREADS = 40  # per page: stamps and signatures must not make a page cost many times more
 # Latin and Cyrillic letters that look alike: a re-read that only swaps these changed nothing visible
@@ -191,6 +192,20 @@ def better_reading(word: Word, text: str, confidence: float, gain: float = MIN_G
     return Word(text, confidence, word.box)
 
 
+def agreeing_reading(word: Word, readings: list[tuple[str, float]]) -> Word | None:
+    """A garbled word («МеЯ$КИ!з»») whose re-readings of differently framed crops spell the same clean word
+    ("MedsSkills»" at 0.48, "' MedSkills»" at 0.40): each crop confirms the other, however unsure of itself."""
+    if not is_garbled(word):
+        return None
+    spelled: dict[str, list[float]] = {}
+    for text, confidence in readings:
+        candidate = better_reading(word, text, 1.0)  # cleaned as any re-read; sure enough for any gain
+        if candidate is not None and not is_garbled(candidate):
+            spelled.setdefault(candidate.text, []).append(confidence)
+    agreed = [(max(c), text) for text, c in spelled.items() if len(c) >= 2 and max(c) >= AGREEING_WORD]
+    return Word(max(agreed)[1], max(agreed)[0], word.box) if agreed else None
+
+
 def _crop(image: np.ndarray, box: Box, side_share: float = 0.5) -> np.ndarray:
     """The word with a little of the page around it, framed in white paper.
 
@@ -215,15 +230,17 @@ class _Rereader:
         in a wider one (a garbled word's box may clip a letter: "VedSkills"), then in single-word mode."""
         single = " " not in word.text
         attempts = ((single, 0.25),) if token else ((False, 0.25), (False, 0.5), (single, 0.25))
+        readings: list[tuple[str, float]] = []
         for one_word, side in attempts:
             if self.budget <= 0:  # counted per reading: MAX_REREADS bounds a page's extra OCR calls
                 return None
             self.budget -= 1
-            reading = self.engine.ocr_word(_crop(self.image, word.box, side), self.other, one_word=one_word)
-            found = better_reading(word, *reading, gain=gain, mend_garbled=mend)
+            readings.append(self.engine.ocr_word(_crop(self.image, word.box, side), self.other, one_word=one_word))
+            found = better_reading(word, *readings[-1], gain=gain, mend_garbled=mend)
             if found is not None:
                 return self._in_page_script(found)
-        return None
+        agreed = agreeing_reading(word, readings) if mend else None
+        return self._in_page_script(agreed) if agreed is not None else None
 
     def _in_page_script(self, word: Word) -> Word:
         """Capitals that print alike in both scripts («ТОО» re-read from a clipped «Оо» as "TOO") are written in

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from extractors.mixed_script import better_reading, is_candidate, latin_name, reread_other_script
+from extractors.mixed_script import agreeing_reading, better_reading, is_candidate, latin_name, reread_other_script
 from extractors.reader import ReadLimits, read_document
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, FieldValue, Line, PageText, Word
@@ -51,6 +51,21 @@ def test_only_weak_words_with_letters_are_candidates() -> None:
 def test_a_re_read_replaces_a_word_only_when_clearly_surer(first: tuple[str, float], reading: tuple[str, float],
                                                            replaced: bool) -> None:
     assert (better_reading(_word(*first), *reading) is not None) is replaced
+
+
+def test_a_garbled_word_whose_re_readings_spell_alike_is_replaced_however_unsure_each() -> None:
+    garbled = _word("МеЯ$КИ!з»", 0.19)  # fraud 35656: three crops read "MedSkills" at 0.48, 0.40 and 0.05
+    found = agreeing_reading(garbled, [("MedsSkills»", 0.48), ("' MedSkills»", 0.4), ("“MedSkills»", 0.05)])
+    assert found is not None and found.text == "MedSkills»" and found.confidence == 0.48
+    assert agreeing_reading(garbled, [("MedsSkills»", 0.48), ("MedSkilis»", 0.4)]) is None  # they differ
+    assert agreeing_reading(garbled, [("MedSkills»", 0.3), ("MedSkills»", 0.2)]) is None  # neither fairly sure
+    assert agreeing_reading(_word("Медскиллс»", 0.19), [("MedSkills»", 0.48), ("MedSkills»", 0.4)]) is None
+    page = PageText(1, 300, 50, (Line((Word("центр", 0.93, Box(0, 0, 60, 20)), Word("МеЯ$КИ!з»", 0.19,
+                                                                                   Box(100, 0, 120, 20)))),),
+                    "ocr", language_hint="rus+kaz")
+    engine = _Engine({"tight": ("MedsSkills»", 0.48), "wide": ("' MedSkills»", 0.4), "single": ("“MedSkills»", 0.05)})
+    read = reread_other_script(page, np.zeros((50, 300), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "центр MedSkills»"
 
 
 def test_a_foreign_word_split_in_two_is_re_read_whole() -> None:
