@@ -63,18 +63,34 @@ def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
     styles differ, or when a printed BIN identified the organization its garbled name agrees with."""
     read = field_text(extraction, "issuer")
     alternatives = [str(a.value) for a in extraction.issuer_alternatives if a.value]
-    first = first_match(registers.issuers, (read, *alternatives), extraction.business_ids)
+    first = first_match(registers.issuers, (read, *alternatives), extraction.business_ids) \
+        or _named_by_register(extraction, registers, (read, *alternatives))
     if first is None:
         return extraction
     position, match = first
     chosen = extraction.fields.get("issuer") if position == 0 else extraction.issuer_alternatives[position - 1]
     if chosen is None:
         return extraction
-    if isinstance(chosen.value, str) and (match.business_id or spelled_as_registered(chosen.value, match.matched_name)):
+    if isinstance(chosen.value, str) and (match.business_id or match.register_number
+                                          or spelled_as_registered(chosen.value, match.matched_name)):
         chosen = replace(chosen, value=match.matched_name)
     if position == 0 and chosen is extraction.fields.get("issuer"):
         return extraction
     return replace(extraction, fields={**extraction.fields, "issuer": chosen})
+
+
+def _named_by_register(extraction: Extraction, registers: Registers, texts: tuple[str | None, ...]
+                       ) -> tuple[int, IssuerMatch] | None:
+    """An issuer read past recognition («ННМП» for the registered «ННМЦ») that the certificate register names: it
+    holds the printed number for the printed holder under an organization whose name the read one agrees with as
+    far as a printed BIN would need. A name that agrees with none of them stays unknown."""
+    number = field_text(extraction, "cert_number")
+    org_ids = registers.certificates.issuers_holding(number, field_text(extraction, "holder_name")) if number else ()
+    for position, text in enumerate(texts if org_ids else ()):
+        found = registers.issuers.match_among(text, org_ids)
+        if found is not None:
+            return position, replace(found, register_number=number)
+    return None
 
 
 def _issuer_checks(extraction: Extraction, registers: Registers

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 
@@ -23,6 +23,9 @@ MATCH_THRESHOLD = 88.0
 # agrees this far with one of its names: OCR garbled a word («MedSkills» → «МеЯ$КИ$»), the BIN stayed exact. A
 # forger who prints a real BIN under another name stays below it and gets ISSUER_UNKNOWN.
 BUSINESS_ID_AGREEMENT = 70.0
+# A short abbreviation one letter apart from the read name agrees with it when something else (a printed BIN, the
+# certificate register) singles the organization out: at 3 letters one letter is a third of the ratio.
+MIN_ABBREVIATION_LETTERS = 3
 # A name cut at a line break still matches when this many of its words, and this share of them, were read.
 MIN_TRUNCATED_TOKENS = 3
 MIN_TRUNCATED_SHARE = 0.6
@@ -106,6 +109,7 @@ class IssuerMatch:
     score: float
     matched_name: str
     business_id: str | None = None  # the printed BIN that identified the organization, when the name alone did not
+    register_number: str | None = None  # the certificate number the register holds under it for the holder, ditto
 
 
 def normalize_issuer(text: str) -> str:
@@ -185,18 +189,23 @@ class IssuerIndex:
     def match_by_business_id(self, issuer_text: str | None, business_ids: Iterable[str]) -> IssuerMatch | None:
         """The organization whose BIN is printed on the document, when the read name agrees with one of its names
         at BUSINESS_ID_AGREEMENT (a BIN alone, under a name that is not its owner's, identifies nothing)."""
-        key = normalize_issuer(issuer_text or "")
-        if not key:
-            return None
         for business_id in business_ids:
             org_id = self._by_business_id.get(business_id)
-            if org_id is None:
-                continue
-            best = process.extractOne(key, self._keys_of.get(org_id, ()), scorer=fuzz.token_sort_ratio,
-                                      score_cutoff=BUSINESS_ID_AGREEMENT)
-            if best is not None:
-                return IssuerMatch(org_id, float(best[1]), self._shown[best[0]], business_id)
+            found = self.match_among(issuer_text, (org_id,)) if org_id is not None else None
+            if found is not None:
+                return replace(found, business_id=business_id)
         return None
+
+    def match_among(self, issuer_text: str | None, org_ids: Iterable[str]) -> IssuerMatch | None:
+        """The name of one of these organizations (singled out otherwise: by a printed BIN, by the certificate
+        register) that the read name agrees with best, at BUSINESS_ID_AGREEMENT at least."""
+        key = normalize_issuer(issuer_text or "")
+        best: IssuerMatch | None = None
+        for org_id in org_ids if key else ():
+            found = _agreeing(key, self._keys_of.get(org_id, ()))
+            if found is not None and (best is None or found[1] > best.score):
+                best = IssuerMatch(org_id, found[1], self._shown[found[0]])
+        return best
 
     def _unspaced_match(self, key: str, candidates: list[str] | tuple[str, ...]) -> IssuerMatch | None:
         """A word split by a space OCR added («Universitäts medizin») moves in a sorted-token comparison: the
@@ -228,6 +237,17 @@ class IssuerIndex:
         if len(tokens) / len(name.split()) < MIN_TRUNCATED_SHARE:
             return None
         return IssuerMatch(org_id, round(100.0 * len(key) / len(name), 1), self._shown[name])
+
+
+def _agreeing(key: str, names: Sequence[str]) -> tuple[str, float] | None:
+    """The name `key` agrees with at BUSINESS_ID_AGREEMENT, or, among abbreviations too short for a ratio to
+    forgive a letter, one letter apart from («ННМП» for «ННМЦ»)."""
+    found = process.extractOne(key, names, scorer=fuzz.token_sort_ratio, score_cutoff=BUSINESS_ID_AGREEMENT)
+    if found is not None:
+        return found[0], float(found[1])
+    near = [name for name in names if min(len(name), len(key)) >= MIN_ABBREVIATION_LETTERS
+            and Levenshtein.distance(key, name, score_cutoff=1) <= 1]
+    return (near[0], float(fuzz.ratio(key, near[0]))) if near else None
 
 
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))

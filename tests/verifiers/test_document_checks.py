@@ -9,7 +9,7 @@ import pytest
 
 from extractors.types import Box, FieldValue
 from verifiers.document_checks import Applicant, DocumentVerdict, Registers, verify_document
-from verifiers.registry import Organization
+from verifiers.registry import CertificateRecord, Organization
 
 from .helpers import extraction
 
@@ -133,4 +133,25 @@ def test_a_printed_bin_identifies_an_issuer_whose_name_ocr_garbled_but_never_ano
     for read, bins in (("ТОО «Учебный центр МеЯ$КИ$»", ()), ("ТОО «Медицинский центр Шипагер»", ("020340156739",)),
                        ("ТОО «Учебный центр МеЯ$КИ$»", ("020340156730",))):
         other = verdict(read, bins)
+        assert other.issuer_org_id is None and any(flag.code == "ISSUER_UNKNOWN" for flag in other.flags)
+
+
+def test_an_issuer_the_certificate_register_names_for_the_number_and_holder_is_read_past_a_misread_letter() -> None:
+    # fraud 31212: the abbreviation «ННМЦ» read «ННМП» matched no organization
+    nnmc = Organization("ORG-8", "АО «Национальный научный медицинский центр»", ("ННМЦ",), "1", "KZ", "Астана",
+                        date(2015, 1, 1), None, True)
+    record = CertificateRecord("0094155", "ORG-8", "880514450128", "Есенжолова Гүлжан Төлеуқызы", "Кардиология",
+                               72, date(2024, 3, 1), date(2024, 3, 12), date(2024, 3, 14), "valid")
+    registers = Registers([nnmc, ORG], [record])
+
+    def verdict(issuer: str, number: str = "0094155", holder: str = "Есенжолова Гүлжан") -> DocumentVerdict:
+        read = extraction("internship", holder_name=holder, cert_number=number, issuer=issuer, hours=72,
+                          start_date="2024-03-01", end_date="2024-03-12", issue_date="2024-03-14")
+        return verify_document(read, None, registers, today=date(2024, 4, 1))
+    found = verdict("ННМП")
+    assert found.issuer_org_id == "ORG-8" and found.issuer is not None and found.issuer.value == "ННМЦ"
+    assert not any(flag.code in ("ISSUER_UNKNOWN", "REGISTRY_MISMATCH") for flag in found.flags)
+    # another holder's number, a number the register lacks, or a name that is not the organization's: unknown
+    for other in (verdict("ННМП", holder="Петрова Анна"), verdict("ННМП", number="0094156"),
+                  verdict("ТОО «Центр медицинского мастерства»")):
         assert other.issuer_org_id is None and any(flag.code == "ISSUER_UNKNOWN" for flag in other.flags)
