@@ -39,9 +39,9 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-# «КО?ІОУА», «О5РАМОУА»: a question mark or a digit between two letters (KOZLOVA, OSPANOVA read as Cyrillic);
-# «1СОВ»: a Latin capital I read as 1 before capitals (IGOR read as Cyrillic)
-_INSIDE_A_WORD = re.compile(r"[^\W\d_][?\d][^\W\d_]|^1[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$")
+# «КО?ІОУА», «О5РАМОУА», «ВАТТГ/ВЗҮМОУА»: a question mark, a digit or a slash between two letters (KOZLOVA,
+# OSPANOVA, BAITURSYNOVA read as Cyrillic); «1СОВ»: a Latin capital I read as 1 before capitals (IGOR)
+_INSIDE_A_WORD = re.compile(r"[^\W\d_][?/\d][^\W\d_]|^1[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$")
 
 
 def is_garbled(word: Word) -> bool:

@@ -122,6 +122,8 @@ def test_doubtful_identifiers_are_re_read(first: tuple[str, float], reading: tup
 def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> None:
     assert is_candidate(_word("Мед$", 0.65))
     assert is_candidate(_word("КО?ІОУА", 0.9)) and is_candidate(_word("О5РАМОУА", 0.9))  # a Latin name as Cyrillic
+    assert is_candidate(_word("ВАТТГ/ВЗҮМОУА", 0.61))  # BAITURSYNOVA (fraud 36767); a slash between figures stays
+    assert not is_candidate(_word("ПК-6/404", 0.61))
     assert not is_candidate(_word("Медицинский", 0.65))
     assert not is_candidate(_word("ПК-91/273", 0.7)) and not is_candidate(_word("Кто?", 0.7))
     # a table's rule read into a word is no sign inside it («| ФИО:» re-read as "one:" before)
