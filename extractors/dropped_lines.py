@@ -16,6 +16,7 @@ from statistics import median
 import cv2
 import numpy as np
 
+from extractors.fields.hours import HOURS_AFTER_NUMBER
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import join_split_lines, parse_tsv_lines
 from extractors.types import Box, Line, PageText, Word
@@ -144,8 +145,8 @@ def kept_lines(lines: Sequence[Line], top: int, regions: Sequence[Box], known: S
     """Recovered lines (band coordinates) that hold a sure real word, without stamp ink or words read before."""
     kept = []
     for line in lines:
-        if not any(_real_word(word) for word in line.words):
-            continue
+        if not any(_real_word(word) for word in line.words) and not HOURS_AFTER_NUMBER.search(line.text):
+            continue  # («(60 ч.)»: hours with their unit, which a stamp's ring never spells, are real too)
         moved = [word.shifted(left, top) for word in line.words]
         words = [word for word, original in zip(moved, line.words, strict=True)
                  if not any(word.box.overlap_share(box) >= 0.5 for box in known)
@@ -183,7 +184,7 @@ def recover_dropped_lines(page: PageText, image: np.ndarray, blanks: Sequence[Bo
     known = [word.box for line in page.lines for word in line.words]
     added: list[Line] = []
     for area in areas:
-        tsv = engine.ocr_block_tsv(erased_area(image, page, area), languages)
+        tsv = engine.ocr_block_tsv(erased_area(image, page, area), languages, adaptive=True)
         found = kept_lines(parse_tsv_lines(tsv), area.top, regions, known, area.left)
         added.extend(found)
         known.extend(word.box for line in found for word in line.words)

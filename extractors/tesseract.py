@@ -22,6 +22,10 @@ class OsdResult:
 
 
 OSD_MIN_CHARACTERS = 20
+# Tesseract's thresholding_method: one Otsu threshold for the whole image (its default), or one per tile
+# (Leptonica's adaptive Otsu), which keeps a line beside a stamp's remains that the global one blanks («(60 ч.)»
+# read as nothing by libtesseract 5.5 in its own crop, fraud 37878)
+GLOBAL_OTSU, ADAPTIVE_OTSU = "0", "1"
 
 
 class TesseractEngine:
@@ -56,13 +60,16 @@ class TesseractEngine:
         api.SetSourceResolution(dpi)
 
     def ocr_tsv(self, image: np.ndarray, languages: str, dpi: int = 300, *, block: bool = False,
-                column: bool = False) -> str:
+                column: bool = False, adaptive: bool = False) -> str:
         """Raw TSV (level…text columns, no header) of a grayscale page read with the given languages; `block`:
         a crop read as one block of lines, without the page layout analysis; `column`: a page read as one column
-        of text of any sizes (when the layout analysis found no text block in it)."""
+        of text of any sizes (when the layout analysis found no text block in it); `adaptive`: binarised by
+        Otsu's threshold per tile rather than one for the whole image."""
         api = self._api(languages)
         if block or column:
             api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK if block else tesserocr.PSM.SINGLE_COLUMN)
+        if adaptive:
+            api.SetVariable("thresholding_method", ADAPTIVE_OTSU)
         self._set_image(api, image, dpi)
         try:
             api.Recognize()
@@ -70,10 +77,12 @@ class TesseractEngine:
         finally:
             api.Clear()
             api.SetPageSegMode(tesserocr.PSM.AUTO)
+            if adaptive:
+                api.SetVariable("thresholding_method", GLOBAL_OTSU)
 
-    def ocr_block_tsv(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
+    def ocr_block_tsv(self, image: np.ndarray, languages: str, dpi: int = 300, *, adaptive: bool = False) -> str:
         """Raw TSV of a crop read as one block of lines, without the page layout analysis."""
-        return self.ocr_tsv(image, languages, dpi, block=True)
+        return self.ocr_tsv(image, languages, dpi, block=True, adaptive=adaptive)
 
     def ocr_block_text(self, image: np.ndarray, languages: str, dpi: int = 300) -> str:
         """Plain text of a small crop read as one block of lines (a field re-read with other languages)."""

@@ -23,8 +23,8 @@ _QUALIFIER = (
 # model, its «ғ» as "r"
 _HOUR_WORD = (r"\s*-?\s*(?:час(?:ов|а|ы)?|ч\.?(?![^\W\d_])|сағат(?:тық|қа|ты)?|сағ\.?|carat(?![^\W\d_])|hours?|hrs?\.?"
               r"|h\.?(?![^\W\d_]))")
-# «(2. сағат)»: a speck read as a stop after the figure
-HOURS_AFTER_NUMBER = re.compile(_NUMBER + r"(?:\.(?=\s))?" + _SPELLED + _QUALIFIER + _HOUR_WORD, re.IGNORECASE)
+# «(2. сағат)», «(60.ч.)»: a speck read as a stop after the figure, or the space before «ч» read as one
+HOURS_AFTER_NUMBER = re.compile(_NUMBER + r"(?:\.(?=\s|ч))?" + _SPELLED + _QUALIFIER + _HOUR_WORD, re.IGNORECASE)
 HOURS_AFTER_LABEL = re.compile(
     r"(?:объ[её]м(?:е)?|продолжительность|количество\s+часов|көлемі|көлемінде|сағат\s+саны|hours|duration"
     r"|total\s+hours|volume)\s*[:\-]?\s*" + _NUMBER

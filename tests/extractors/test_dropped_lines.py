@@ -81,6 +81,12 @@ def test_a_whole_date_is_kept_though_read_unsurely_but_a_ring_number_is_not() ->
     assert [line.text for line in kept] == ["ыДано::22,05.2024"]
 
 
+def test_hours_with_their_unit_are_kept_though_no_word_is_long_enough() -> None:
+    hours = _line(("(60.ч.)", 0.85, Box(100, 20, 120, 37)))  # fraud 37878: the line beside a seal
+    ring = _line(("60", 0.9, Box(450, 150, 40, 30)), ("ТА", 0.3, Box(500, 150, 40, 30)))
+    assert [line.text for line in kept_lines([hours, ring], 500, [], [])] == ["(60.ч.)"]
+
+
 def test_lines_go_back_in_reading_order() -> None:
     header = _line(("СЕРТИФИКАТ", 0.97, Box(300, 100, 300, 50)))
     found = _line(("Дата", 0.97, Box(100, 520, 80, 30)))
@@ -92,9 +98,10 @@ class _Engine:
     def __init__(self, tsv: str) -> None:
         self.tsv, self.asked = tsv, 0
 
-    def ocr_block_tsv(self, image: np.ndarray, languages: str) -> str:
+    def ocr_block_tsv(self, image: np.ndarray, languages: str, *, adaptive: bool = False) -> str:
         self.asked += 1
         assert image[120, 150] == 255, "words already read are painted out before the re-read"
+        assert adaptive, "thresholded per tile: a stamp's remains must not blank the line beside them"
         return self.tsv
 
 
@@ -119,7 +126,7 @@ def test_a_row_of_uncovered_ink_is_read_apart_from_the_band_around_a_stamp() -> 
     asked: list[tuple[int, int]] = []
 
     class Engine:
-        def ocr_block_tsv(self, crop: np.ndarray, languages: str) -> str:
+        def ocr_block_tsv(self, crop: np.ndarray, languages: str, *, adaptive: bool = False) -> str:
             asked.append(crop.shape)
             return ""
 

@@ -32,3 +32,12 @@ def test_orientation_and_script(engine: TesseractEngine, lines: tuple[str, ...],
     found = engine.detect_orientation_script(small, dpi=150)
     assert found is not None
     assert (found.rotation, found.script) == (turn, script)
+
+
+@pytest.mark.slow
+def test_an_adaptive_read_thresholds_per_tile_and_leaves_the_engine_as_it_was(engine: TesseractEngine) -> None:
+    page = render_page(ENGLISH[:2], dpi=300)
+    adaptive = engine.ocr_block_tsv(page, "eng", adaptive=True)
+    assert "CERTIFICATE" in {row.split("\t")[11] for row in adaptive.splitlines() if row.startswith("5\t")}
+    api = engine._api("eng")
+    assert api.GetVariableAsString("thresholding_method") == "0"  # the next reads use the page-wide threshold

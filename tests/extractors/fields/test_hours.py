@@ -25,6 +25,7 @@ def _hours(text: str) -> float | None:
         ("8 часов в день, всего 40 часов", 40), ("24 СМҢ hours", 24), ("в объеме 4 кредита (120 waco:", 120),
         ("| Объем: | продолжительностью 12 |\n| | академических часов |", 12),  # a table's rulings read as «|»
         ("(120 carat)", 120),  # «сағат» read by the English model
+        ("(60.ч.)", 60),  # the space before «ч» read as a stop
     ],
 )
 def test_hours(text: str, expected: float) -> None:
