@@ -229,3 +229,7 @@ def test_a_short_year_joined_to_its_year_word_by_a_hyphen() -> None:
     found = find_dates("Аста 6; 022-Ж>«07» қыркүйек")  # «Астана, 2022 ж. «07» қыркүйек» under a stamp
     assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2022, 9, 7), True)]
     assert find_dates("022 жаңа 07 қыркүйек") == []  # «ж» beginning a word is no year word
+
+
+def test_a_closing_quote_read_as_a_sign_after_the_day() -> None:
+    assert _single("г;Тараз, «22>-Мая 2023 г.") == date(2023, 5, 22)  # fraud 37878, beside a seal
