@@ -290,12 +290,23 @@ class _Rereader:
         kept = {id(word) for word in (*line.words, *mended)}
         if all(id(word) in kept for word in words):
             return Line(tuple(words)) if mended else line
-        # a foreign name is seldom one word: its neighbours may be misread with a confidence that looks fine
-        # (a label before it, «Тегі, аты:», is not part of the name)
-        replaced = [id(word) not in kept for word in words]
-        beside = [any(replaced[max(0, i - 1):i + 2]) for i in range(len(words))]
-        return Line(tuple((self.reread(word, gain=-0.05) if id(word) in kept and beside[i] and _letters(word.text) >= 2
-                           and not word.text.endswith(":") else None) or word for i, word in enumerate(words)))
+        return Line(tuple(self._beside_replaced(words, [id(word) not in kept for word in words])))
+
+    def _beside_replaced(self, words: list[Word], replaced: list[bool]) -> list[Word]:
+        """A foreign name is seldom one word: the neighbours of a replaced word, which may be misread with a
+        confidence that looks fine, are re-read too, and theirs when they are replaced in turn ("Seoul National
+        University Hospital" read «5еоц! МаНопа! Мпіуегсіғу Новріға!»); a label before it («Тегі, аты:») is not
+        part of the name."""
+        tried: set[int] = set()
+        while next_to := [i for i, word in enumerate(words) if i not in tried and not replaced[i]
+                          and any(replaced[max(0, i - 1):i + 2]) and _letters(word.text) >= 2
+                          and not word.text.endswith(":")]:
+            for index in next_to:
+                tried.add(index)
+                again = self.reread(words[index], gain=-0.05)
+                if again is not None:
+                    words[index], replaced[index] = again, True
+        return words
 
 
 def reread_other_script(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:

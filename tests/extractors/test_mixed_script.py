@@ -68,6 +68,18 @@ def test_a_garbled_word_whose_re_readings_spell_alike_is_replaced_however_unsure
     assert read.text == "центр MedSkills»"
 
 
+def test_the_neighbours_of_a_re_read_word_are_re_read_in_turn_along_a_foreign_name() -> None:
+    # accuracy 42727: "Seoul National University Hospital" on a Russian translation, its last words read as
+    # Cyrillic letters with a confidence that looked fine
+    words = (Word("5еоц!", 0.56, Box(0, 0, 80, 20)), Word("МаНопа", 0.9, Box(100, 0, 120, 20)),
+             Word("Мпіуегсіғу", 0.9, Box(240, 0, 160, 20)), Word("Новріғаі", 0.9, Box(420, 0, 130, 20)))
+    page = PageText(1, 600, 50, (Line(words),), "ocr", language_hint="rus+kaz")
+    engine = _Engine({"Seoul": ("Seoul", 0.96), "National": ("National", 0.95), "University": ("University", 0.95),
+                      "Hospital": ("Hospital", 0.95)})
+    read = reread_other_script(page, np.zeros((50, 600), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "Seoul National University Hospital"
+
+
 def test_a_foreign_word_split_in_two_is_re_read_whole() -> None:
     words = (Word("ТОО", 0.96, Box(0, 0, 60, 20)), Word("Мед", 0.1, Box(100, 0, 50, 20)),
              Word("К!»", 0.0, Box(170, 0, 60, 20)))
