@@ -186,6 +186,10 @@ class IssuerIndex:
             return IssuerMatch(self._exact[name], float(best[1]), self._shown[name])
         return self._unspaced_match(key, candidates) or self._truncated_match(key, candidates)
 
+    def owner_of(self, business_id: str) -> str | None:
+        """The one organization registered with this BIN (None when none is, or several share it)."""
+        return self._by_business_id.get(business_id)
+
     def match_by_business_id(self, issuer_text: str | None, business_ids: Iterable[str]) -> IssuerMatch | None:
         """The organization whose BIN is printed on the document, when the read name agrees with one of its names
         at BUSINESS_ID_AGREEMENT (a BIN alone, under a name that is not its owner's, identifies nothing)."""
@@ -285,13 +289,15 @@ def spelled_as_registered(read: str, registered: str) -> bool:
 def first_match(index: IssuerIndex, texts: Iterable[str | None], business_ids: Iterable[str] = ()
                 ) -> tuple[int, IssuerMatch] | None:
     """The first of texts (the read issuer, then other lines that may name it) that matches an organization by
-    name; failing that, the first one whose name agrees with the owner of a printed BIN."""
+    name (with the BIN printed for it, when one is: «Меад$кИ!$ оқу орталығы» matched loosely, its BIN exactly);
+    failing that, the first one whose name agrees with the owner of a printed BIN."""
     candidates = list(texts)
+    business_ids = tuple(business_ids)
     for position, text in enumerate(candidates):
         found = index.match(text)
         if found is not None:
-            return position, found
-    business_ids = tuple(business_ids)
+            printed = next((bin_ for bin_ in business_ids if index.owner_of(bin_) == found.org_id), None)
+            return position, replace(found, business_id=printed)
     for position, text in enumerate(candidates if business_ids else ()):
         found = index.match_by_business_id(text, business_ids)
         if found is not None:

@@ -155,3 +155,20 @@ def test_an_issuer_the_certificate_register_names_for_the_number_and_holder_is_r
     for other in (verdict("ННМП", holder="Петрова Анна"), verdict("ННМП", number="0094156"),
                   verdict("ТОО «Центр медицинского мастерства»")):
         assert other.issuer_org_id is None and any(flag.code == "ISSUER_UNKNOWN" for flag in other.flags)
+
+
+def test_an_issuer_matched_loosely_by_name_whose_bin_is_printed_is_spelt_as_registered_and_confirmed() -> None:
+    # fraud 38989: «MedSkills оқу орталығы» read «Меад$кИ!$ …» matched at 89, its BIN printed exactly
+    medskills = Organization("ORG-11", "ТОО «Учебный центр MedSkills»", ("«MedSkills оқу орталығы» ЖШС",),
+                             "040141966668", "KZ", "Алматы", date(2004, 1, 1), None, False)
+    registers = Registers([medskills, ORG], [])
+
+    def verdict(bins: tuple[str, ...]) -> DocumentVerdict:
+        found = replace(extraction("seminar", issuer="«Меад$кИ!$ оқу орталығы» ЖШС", issue_date="2024-06-13"),
+                        business_ids=bins)
+        return verify_document(found, None, registers, today=date(2024, 7, 1))
+    printed = verdict(("040141966668",))
+    assert printed.issuer_org_id == "ORG-11" and printed.issuer_confirmed
+    assert printed.issuer is not None and printed.issuer.value == "«MedSkills оқу орталығы» ЖШС"
+    unprinted = verdict(())  # the same loose match without the BIN: matched, but a reviewer looks
+    assert unprinted.issuer_org_id == "ORG-11" and not unprinted.issuer_confirmed and unprinted.issuer is None
