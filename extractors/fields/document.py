@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -105,8 +107,25 @@ def join_spaced_letters(words: Sequence[Word], min_run: int = 4) -> list[Word]:
     return joined
 
 
+# «обучения1 3.07.2024»: a label, then the day's first digit glued to it and split from the rest of the date
+_LABEL_WITH_DIGIT = re.compile(r"^(.*[^\W\d_][:;.]?)([1-3])$")
+_DATE_REST = re.compile(r"^\d[./,]\d")
+
+
+def _days_unglued(words: Sequence[Word]) -> list[Word]:
+    """The words with a day's first digit moved from the label it was read into back to its date (else the
+    label's «1» is read as a Kazakh «і» and the date as the 3rd)."""
+    moved = list(words)
+    for index in range(len(moved) - 1):
+        glued = _LABEL_WITH_DIGIT.match(moved[index].text)
+        if glued is not None and _DATE_REST.match(moved[index + 1].text):
+            moved[index] = dataclasses.replace(moved[index], text=glued.group(1))
+            moved[index + 1] = dataclasses.replace(moved[index + 1], text=glued.group(2) + moved[index + 1].text)
+    return moved
+
+
 def _build_line(index: int, page: PageText, words: Sequence[Word]) -> DocLine | None:
-    words = join_spaced_letters(words)
+    words = _days_unglued(join_spaced_letters(words))
     parts: list[str] = []
     kept: list[Word] = []
     offsets: list[tuple[int, int]] = []
