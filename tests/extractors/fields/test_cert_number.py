@@ -82,6 +82,10 @@ def test_the_number_sign_read_as_m_and_a_closing_quote() -> None:
     assert _number("біліктілікті арттыру туралы\nМ» 503-14\nОсы сертификат") == "503-14"
 
 
+def test_the_number_sign_read_as_x_and_g() -> None:
+    assert _number("КУӘЛІК\nКуәлік Хг ПК-13/468\nОсымен расталады:") == "ПК-13/468"  # fraud 38989
+
+
 def test_the_number_sign_read_as_two_letters_after_tirkeu() -> None:
     assert _number("Тіркеу Мг 540-25") == "540-25"
     assert _number("Тіркеу Мерзімі 2024") is None
