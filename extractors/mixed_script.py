@@ -40,9 +40,9 @@ def _letters(text: str) -> int:
 
 
 # «КО?ІОУА», «О5РАМОУА», «ВАТТГ/ВЗҮМОУА»: a question mark, a digit or a slash between two letters (KOZLOVA,
-# OSPANOVA, BAITURSYNOVA read as Cyrillic); «1СОВ», «5МІНКМОУА»: a Latin capital I or S, which the Cyrillic model
-# reads as a figure, before capitals (IGOR, SMIRNOVA)
-_INSIDE_A_WORD = re.compile(r"[^\W\d_][?/\d][^\W\d_]|^[15][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$")
+# OSPANOVA, BAITURSYNOVA read as Cyrillic); «1СОВ», «5МІНКМОУА», «5УЕТІ.АМА»: a Latin capital I or S, which the
+# Cyrillic model reads as a figure, before capitals (IGOR, SMIRNOVA, SVETLANA with its L read «І.»)
+_INSIDE_A_WORD = re.compile(r"[^\W\d_][?/\d][^\W\d_]|^[15][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ.]+$")
 
 
 def is_garbled(word: Word) -> bool:
