@@ -20,6 +20,8 @@ LOWER_L_FOR_I = re.compile(r"l[a-z]{2,}")
 LOWER_KAZAKH_I = re.compile(r"і[а-яёәғқңөұүһі]{2,}")  # «іңкәр»: the capital І read as і (a dot of noise)
 LATIN_CAPS_WITH_BANG = re.compile(r"[A-Z]+![A-Z]*")  # "ALEKSE!": a capital I read as "!"
 AT_FOR_KAZAKH_O = re.compile(r"@[а-яёәғқңөұүһі]{2,}")  # «@ркен»: the Kazakh capital Ө read as "@"
+# «фабдуллина»: the Kazakh capital Ғ read as a small ф, in a word with a surname's ending (never a word of the text)
+LOWER_F_FOR_KAZAKH_GH = re.compile(r"ф[а-яёәғқңөұүһі]{3,}")
 # «РАУГОМА 5УЕТГАМА»: a name in Latin capitals read by a Cyrillic model, S taken for 5; kept (unsurely) after a
 # first name word so that the holder's crop is read again in English
 CAPS_WITH_A_DIGIT = re.compile(rf"(?=[^\d]*\d[^\d]*$)[{_UP}\d]{{5,}}")
@@ -122,9 +124,9 @@ def is_honorific(token: str) -> bool:
 
 
 def with_mended_capital(word: str) -> str:
-    """«lurii» → «Iurii», "ALEKSE!" → "ALEKSEI", «іңкәр» → «Іңкәр», «@ркен» → «Өркен»: a name's capital I read as
-    a lower-case l or "!", a Kazakh capital І as its dotted lower case, Ө as "@" (a name never starts in lower
-    case)."""
+    """«lurii» → «Iurii», "ALEKSE!" → "ALEKSEI", «іңкәр» → «Іңкәр», «@ркен» → «Өркен», «фабдуллина» → «Ғабдуллина»:
+    a name's capital I read as a lower-case l or "!", a Kazakh capital І as its dotted lower case, Ө as "@", Ғ as a
+    small ф before a surname's ending (a name never starts in lower case)."""
     bare = word.strip(",.;:")
     if LOWER_L_FOR_I.fullmatch(bare):
         return "I" + word[1:]
@@ -132,6 +134,8 @@ def with_mended_capital(word: str) -> str:
         return word.replace("!", "I")
     if AT_FOR_KAZAKH_O.fullmatch(bare):
         return "Ө" + word[1:]
+    if LOWER_F_FOR_KAZAKH_GH.fullmatch(bare) and SURNAME_ENDINGS.search(bare):
+        return "Ғ" + word[1:]
     return "І" + word[1:] if LOWER_KAZAKH_I.fullmatch(bare) else word
 
 

@@ -56,6 +56,9 @@ def _name(text: str) -> str | None:
         ("ФИО; Лебедева Наталья Александровна\nПрограмма; Стоматология",  # the label's colon read as «;»
          "Лебедева Наталья Александровна"),
         ("Тындаушы: Есенжолов @ркен\n«Алғашқы көмек»", "Есенжолов Өркен"),  # the Kazakh Ө read as @
+        # the Kazakh Ғ read as a small ф before a surname's ending (fraud 39090); «фельдшер» stays a word of the text
+        ("Настоящим удостоверяется, что\nфабдуллина Жансая Болатовна\nпрошел(ла)", "Ғабдуллина Жансая Болатовна"),
+        ("Выдано: Иванова Анна фельдшер", "Иванова Анна"),
     ],
 )
 def test_labelled_names(text: str, expected: str) -> None:
