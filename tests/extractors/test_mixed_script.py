@@ -33,6 +33,12 @@ class _Engine:
         return self.readings.pop(next(iter(self.readings))) if self.readings else ("", 0.0)
 
 
+def _reread(words: tuple[Word, ...], readings: dict[str, tuple[str, float]], hint: str = "rus+kaz") -> str:
+    """The line of `words` after the other script's re-reads, the engine answering `readings` in turn."""
+    page = PageText(1, 600, 50, (Line(words),), "ocr", language_hint=hint)
+    return reread_other_script(page, np.zeros((50, 600), np.uint8), hint, _Engine(readings)).text  # type: ignore[arg-type]
+
+
 def test_only_weak_words_with_letters_are_candidates() -> None:
     assert is_candidate(_word("МеЯ$КИ$", 0.37))
     assert not is_candidate(_word("Учебный", 0.97))
@@ -60,12 +66,9 @@ def test_a_garbled_word_whose_re_readings_spell_alike_is_replaced_however_unsure
     assert agreeing_reading(garbled, [("MedsSkills»", 0.48), ("MedSkilis»", 0.4)]) is None  # they differ
     assert agreeing_reading(garbled, [("MedSkills»", 0.3), ("MedSkills»", 0.2)]) is None  # neither fairly sure
     assert agreeing_reading(_word("Медскиллс»", 0.19), [("MedSkills»", 0.48), ("MedSkills»", 0.4)]) is None
-    page = PageText(1, 300, 50, (Line((Word("центр", 0.93, Box(0, 0, 60, 20)), Word("МеЯ$КИ!з»", 0.19,
-                                                                                   Box(100, 0, 120, 20)))),),
-                    "ocr", language_hint="rus+kaz")
-    engine = _Engine({"tight": ("MedsSkills»", 0.48), "wide": ("' MedSkills»", 0.4), "single": ("“MedSkills»", 0.05)})
-    read = reread_other_script(page, np.zeros((50, 300), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
-    assert read.text == "центр MedSkills»"
+    words = (Word("центр", 0.93, Box(0, 0, 60, 20)), Word("МеЯ$КИ!з»", 0.19, Box(100, 0, 120, 20)))
+    readings = {"tight": ("MedsSkills»", 0.48), "wide": ("' MedSkills»", 0.4), "single": ("“MedSkills»", 0.05)}
+    assert _reread(words, readings) == "центр MedSkills»"
 
 
 def test_the_neighbours_of_a_re_read_word_are_re_read_in_turn_along_a_foreign_name() -> None:
@@ -73,11 +76,9 @@ def test_the_neighbours_of_a_re_read_word_are_re_read_in_turn_along_a_foreign_na
     # Cyrillic letters with a confidence that looked fine
     words = (Word("5еоц!", 0.56, Box(0, 0, 80, 20)), Word("МаНопа", 0.9, Box(100, 0, 120, 20)),
              Word("Мпіуегсіғу", 0.9, Box(240, 0, 160, 20)), Word("Новріғаі", 0.9, Box(420, 0, 130, 20)))
-    page = PageText(1, 600, 50, (Line(words),), "ocr", language_hint="rus+kaz")
-    engine = _Engine({"Seoul": ("Seoul", 0.96), "National": ("National", 0.95), "University": ("University", 0.95),
-                      "Hospital": ("Hospital", 0.95)})
-    read = reread_other_script(page, np.zeros((50, 600), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
-    assert read.text == "Seoul National University Hospital"
+    readings = {"Seoul": ("Seoul", 0.96), "National": ("National", 0.95), "University": ("University", 0.95),
+                "Hospital": ("Hospital", 0.95)}
+    assert _reread(words, readings) == "Seoul National University Hospital"
 
 
 def test_a_foreign_word_split_in_two_is_re_read_whole() -> None:
@@ -150,10 +151,7 @@ def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> Non
     assert not is_candidate(_word("1ПК-2", 0.9)) and not is_candidate(_word("12", 0.5))
     words = (Word("центр", 0.93, Box(0, 0, 60, 20)), Word("Мед$", 0.65, Box(80, 0, 50, 20)),
              Word("$»", 0.33, Box(150, 0, 30, 20)))
-    page = PageText(1, 300, 50, (Line(words),), "ocr", language_hint="rus+kaz")
-    engine = _Engine({"whole": ("MedSkills»", 0.89)})
-    read = reread_other_script(page, np.zeros((50, 300), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
-    assert read.text == "центр MedSkills»"
+    assert _reread(words, {"whole": ("MedSkills»", 0.89)}) == "центр MedSkills»"
 
 
 def test_a_line_mostly_in_the_other_script_is_re_read_whole() -> None:
