@@ -43,8 +43,8 @@ WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
 # «2024 ж.<01» желтоқсан», «2019 ж/«20» қаңтар»: a quote misread as «<», a stop as «/»; «21 жылғы 28 сәуір»,
 # «024 ж.», «022-Ж>«07»»: the year's first digits lost; «22021 ж. «25» тамыз»: a stray digit before the year
 # (a stamp's edge)
-# (the year word must follow, and the reading stays unsure)
-WORD_YDM = re.compile(rf"(?<!\d)(\d?){_Y}{_YEAR_WORD}\s*[<>/]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
+# (the year word must follow, and the reading stays unsure); «2025 ж. «03»-мамыр»: a hyphen before the month
+WORD_YDM = re.compile(rf"(?<!\d)(\d?){_Y}{_YEAR_WORD}\s*[<>/]?\s*(\d{{1,2}}){_ORD}\s*-?\s*{_W}")
 WORD_YDM_SHORT = re.compile(
     rf"(?<![\d.])(0?\d{{2}})\s*-?\s*(?:жыл[^\W\d_]{{0,2}}|ж\.|ж(?=\s*[<>]))\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")
 
@@ -110,11 +110,13 @@ def _month(word: str) -> tuple[int, float]:
 
 
 def _zero_for_nine(number: str, limit: int) -> tuple[int, bool]:
-    """«97.06.2022», «29.55.2025»: a leading 0 read as 9 (or 5, 6, 8) makes an impossible day or month;
-    (value, mended)."""
+    """«97.06.2022», «29.55.2025»: a leading 0 read as 9 (or 5, 6, 8) makes an impossible day or month; «39.11»:
+    so does a day's trailing 0 after its 3; (value, mended)."""
     value = int(number)
     if value > limit and len(number) == 2 and number[0] in "9568":
         return int(number[1]), True
+    if limit == 31 and value > limit and number[0] == "3" and number[1] in "9568":
+        return 30, True
     return value, False
 
 

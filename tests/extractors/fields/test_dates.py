@@ -233,3 +233,13 @@ def test_a_short_year_joined_to_its_year_word_by_a_hyphen() -> None:
 
 def test_a_closing_quote_read_as_a_sign_after_the_day() -> None:
     assert _single("г;Тараз, «22>-Мая 2023 г.") == date(2023, 5, 22)  # fraud 37878, beside a seal
+
+
+def test_a_days_trailing_zero_read_as_nine_after_its_three_is_mended_unsurely() -> None:
+    found = find_dates("Астана, 39.11.2025 ж.")  # fraud 41212
+    assert [(m.first, m.certainty < 1.0) for m in found] == [(date(2025, 11, 30), True)]
+    assert find_dates("33.11.2025") == []  # no look-alike of a 0
+
+
+def test_a_hyphen_between_a_kazakh_day_and_its_month() -> None:
+    assert _single("Берілген күні 2025 ж. «03»-мамыр- ..") == date(2025, 5, 3)  # fraud 41212
