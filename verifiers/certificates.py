@@ -106,9 +106,11 @@ class CertificateRegister:
 
     def issuers_holding(self, cert_number: str, holder_name: str | None) -> tuple[str, ...]:
         """The organizations under which the register holds this number (confusables tolerated) for this holder."""
-        records = self._by_number.get(canonical_number(cert_number), ()) if holder_name else ()
-        return tuple(dict.fromkeys(r.org_id for r in records if r.holder_name and holder_name
-                                   and best_name_match(holder_name, [r.holder_name]).is_match))
+        if not holder_name:
+            return ()
+        records = self._by_number.get(canonical_number(cert_number), ())
+        return tuple(dict.fromkeys(r.org_id for r in records
+                                   if r.holder_name and best_name_match(holder_name, [r.holder_name]).is_match))
 
     def lookup(self, cert_number: str, org_id: str | None = None) -> CertificateRecord | None:
         """The record for a number as read (OCR confusables tolerated), preferring the given issuer's."""

@@ -41,9 +41,9 @@ _Y_SPECKED = r"((?:19|20)\d[.,]?\d)(?!\d)"
 WORD_DMY = re.compile(rf"{_D}{_ORD}\s*[<>]?\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y_SPECKED}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
 # «2024 ж.<01» желтоқсан», «2019 ж/«20» қаңтар»: a quote misread as «<», a stop as «/»; «21 жылғы 28 сәуір»,
-# «024 ж.», «022-Ж>«07»»: the year's first digits lost; «22021 ж. «25» тамыз»: a stray digit before the year
-# (a stamp's edge)
-# (the year word must follow, and the reading stays unsure); «2025 ж. «03»-мамыр»: a hyphen before the month
+# «024 ж.», «022-Ж>«07»»: the year's first digits lost; «22021 ж. «25» тамыз»: a stray digit before the year, a
+# stamp's edge (the year word must follow, and the reading stays unsure); «2025 ж. «03»-мамыр»: a hyphen before
+# the month
 WORD_YDM = re.compile(rf"(?<!\d)(\d?){_Y}{_YEAR_WORD}\s*[<>/]?\s*(\d{{1,2}}){_ORD}\s*-?\s*{_W}")
 WORD_YDM_SHORT = re.compile(
     rf"(?<![\d.])(0?\d{{2}})\s*-?\s*(?:жыл[^\W\d_]{{0,2}}|ж\.|ж(?=\s*[<>]))\s*[<>]?\s*(\d{{1,2}}){_ORD}\s*{_W}")

@@ -66,10 +66,10 @@ KAZAKH_WORDS = re.compile(
 )
 
 
-def _earliest_hit(lines: Sequence[DocLine], patterns: Sequence[tuple[str, re.Pattern[str]]] = FOLDED_PATTERNS
-                  ) -> tuple[str, int] | None:
-    """The type whose wording appears on the earliest line, alone or with the next (ties: TYPE_PATTERNS order)."""
-    despaced = patterns is DESPACED_PATTERNS
+def _earliest_hit(lines: Sequence[DocLine], *, despaced: bool = False) -> tuple[str, int] | None:
+    """The type whose wording appears on the earliest line, alone or with the next (ties: TYPE_PATTERNS order);
+    `despaced`: the lines compared without their spaces."""
+    patterns = DESPACED_PATTERNS if despaced else FOLDED_PATTERNS
     best: tuple[int, int, str] | None = None
     for order, (name, pattern) in enumerate(patterns[1:]):
         for line, following in zip(lines, [*lines[1:], None], strict=True):
@@ -97,7 +97,7 @@ def classify_doc_type(lines: Sequence[DocLine]) -> tuple[str, float]:
         return hit[0], 0.9
     # an issuer's name («… біліктілікті арттыру институты») says what it teaches, not what this document is
     unnamed = [line for line in lines if not LEGAL_FORM.search(line.text)]
-    hit = _earliest_hit(unnamed) or _earliest_hit(title, DESPACED_PATTERNS)
+    hit = _earliest_hit(unnamed) or _earliest_hit(title, despaced=True)
     return (hit[0], 0.7) if hit is not None else ("other", 0.4)
 
 
