@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from extractors.fields.issuer import names_an_organization
 from extractors.types import Extraction, FieldValue
 from verifiers.certificates import CertificateRegister, confirmed_by_register, facts_from_extraction, register_flags
 from verifiers.credit_units import DocumentUnits, document_units
@@ -83,13 +84,19 @@ def _named_by_register(extraction: Extraction, registers: Registers, texts: tupl
                        ) -> tuple[int, IssuerMatch] | None:
     """An issuer read past recognition («ННМП» for the registered «ННМЦ») that the certificate register names: it
     holds the printed number for the printed holder under an organization whose name the read one agrees with as
-    far as a printed BIN would need. A name that agrees with none of them stays unknown."""
+    far as a printed BIN would need, or under one organization when no line read names any. A name that agrees
+    with none of them stays unknown."""
     number = field_text(extraction, "cert_number")
     org_ids = registers.certificates.issuers_holding(number, field_text(extraction, "holder_name")) if number else ()
     for position, text in enumerate(texts if org_ids else ()):
         found = registers.issuers.match_among(text, org_ids)
         if found is not None:
             return position, replace(found, register_number=number)
+    org = registers.issuers.organizations.get(org_ids[0]) if len(org_ids) == 1 else None
+    if org is not None and texts[0] is not None and not any(names_an_organization(t) for t in texts if t):
+        # no line reads as an organization («НЦПДХ» in bold capitals read «них»): the register's issuer, whose
+        # record the other read fields are then checked against like any other
+        return 0, IssuerMatch(org.org_id, 0.0, org.name, register_number=number)
     return None
 
 

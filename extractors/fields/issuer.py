@@ -219,6 +219,13 @@ def _alternative_score(line: DocLine) -> float:
     return 0.0
 
 
+def names_an_organization(text: str) -> bool:
+    """Whether a line reads as an organization's name at all: a legal form, an organization word or an
+    abbreviation («Программа: Доказательная медицина», taken for want of better, does not)."""
+    return bool(LEGAL_FORM.search(text) or LEGAL_FORM_WORDS.search(text) or ORG_WORD.search(text)
+                or ACRONYM.search(text))
+
+
 def issuer_alternatives(doc: DocText, chosen: IssuerMention | None) -> tuple[IssuerMention, ...]:
     """Other lines that may name the issuer (abbreviations, a second organization line), best first.
 

@@ -157,6 +157,32 @@ def test_an_issuer_the_certificate_register_names_for_the_number_and_holder_is_r
         assert other.issuer_org_id is None and any(flag.code == "ISSUER_UNKNOWN" for flag in other.flags)
 
 
+def test_the_register_names_the_issuer_when_no_line_read_names_an_organization() -> None:
+    # fraud 43434: «НЦПДХ» in bold capitals read «них»; the programme's line was the best issuer candidate left
+    org = Organization("ORG-7", "АО «Научный центр педиатрии и детской хирургии»", ("НЦПДХ",), "1", "KZ",
+                       "Алматы", date(2001, 1, 1), None, True)
+    record = CertificateRecord("CME-20254831", "ORG-7", "901012355816", "Төлегенов Нұрлан Нұрланұлы",
+                               "Доказательная медицина", 216, date(2025, 4, 25), date(2025, 5, 31),
+                               date(2025, 5, 31), "valid")
+    registers = Registers([org, ORG], [record])
+
+    def verdict(issuer: str, hours: int = 216, holder: str = "Төлегенов Нұрлан") -> DocumentVerdict:
+        read = replace(extraction("advanced_training", holder_name=holder, cert_number="CME-20254831",
+                                  issuer=issuer, hours=hours, start_date="2025-04-25", end_date="2025-05-31",
+                                  issue_date="2025-05-31"), issuer_alternatives=(FieldValue("них", 0.05),))
+        return verify_document(read, None, registers, today=date(2025, 7, 1))
+    found = verdict("Программа: Доказательная медицина")
+    assert found.issuer_org_id == "ORG-7" and found.issuer is not None and found.issuer.value == org.name
+    assert not found.flags
+    # the register's issuer is checked like a read one: other hours are a mismatch
+    assert [flag.code for flag in verdict("Программа: Доказательная медицина", hours=72).flags] == ["REGISTRY_MISMATCH"]
+    # a printed organization the register does not hold the number under, or another holder: unknown
+    for other in (verdict("ТОО «Учебный центр MedSkills»"), verdict("АО «Центр хирургии»"),
+                  verdict("Программа: Доказательная медицина", holder="Петрова Анна")):
+        assert other.issuer_org_id != "ORG-7"
+    assert any(flag.code == "ISSUER_UNKNOWN" for flag in verdict("АО «Центр хирургии»").flags)
+
+
 def test_an_issuer_matched_loosely_by_name_whose_bin_is_printed_is_spelt_as_registered_and_confirmed() -> None:
     # fraud 38989: «MedSkills оқу орталығы» read «Меад$кИ!$ …» matched at 89, its BIN printed exactly
     medskills = Organization("ORG-11", "ТОО «Учебный центр MedSkills»", ("«MedSkills оқу орталығы» ЖШС",),
