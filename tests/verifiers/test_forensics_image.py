@@ -359,3 +359,17 @@ def test_genuine_numbers_of_letters_digits_and_signs_have_one_glyph_size(damage:
     for font_index in range(len(FONTS)):
         page = render(72 + font_index, damage, values=values, font_index=font_index)
         assert image_tamper_findings(page.gray, page.page, page.field_boxes) == (), (font_index, number)
+
+
+@pytest.mark.parametrize("noise", [2.0, 4.0])  # 6: its own grain stands 2 times below the pasted (too close)
+@pytest.mark.parametrize("grain", [14.0, 22.0])
+def test_heavy_grain_pasted_onto_a_grainy_page_is_tampered(noise: float, grain: float) -> None:
+    # fraud 43434: on a page with grain of its own, the pasted grain's dark half passed for ink around the number
+    values = {"number": "0054321", "name": "Иванову Ивану Петровичу", "hours": "72"}
+    page = render(54, Damage(noise=noise, texture=1.0), values=values, font_index=1, size=24)
+    donor = render(54, Damage(noise=grain, texture=0.0), values={**values, "number": "0099999"}, font_index=1, size=24)
+    edited, _patch = paste_from(page, donor, final_jpeg=None)
+    assert image_tamper_findings(page.gray, page.page, page.field_boxes) == ()
+    findings = image_tamper_findings(edited.gray, edited.page, edited.field_boxes)
+    assert [(f.evidence["kind"], f.evidence.get("ink")) for f in findings
+            if f.evidence["field"] == "cert_number"] == [("foreign_noise", "strong")]
