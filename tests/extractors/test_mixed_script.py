@@ -139,6 +139,7 @@ def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> Non
     assert not is_candidate(_word("ПК-6/404", 0.61))
     assert is_candidate(_word("5МІНКМОУА", 0.66))  # SMIRNOVA: the Cyrillic model has no S (fraud 37878)
     assert is_candidate(_word("5УЕТІ.АМА", 0.8)) and not is_candidate(_word("1.5", 0.8))  # SVETLANA (fraud 39090)
+    assert is_candidate(_word("?АІТБЕУА", 0.66)) and not is_candidate(_word("?", 0.66))  # ZAITSEVA (fraud 44545)
     assert not is_candidate(_word("Медицинский", 0.65))
     assert not is_candidate(_word("ПК-91/273", 0.7)) and not is_candidate(_word("Кто?", 0.7))
     # a table's rule read into a word is no sign inside it («| ФИО:» re-read as "one:" before)
