@@ -12,7 +12,7 @@ from extractors.tesseract import TesseractEngine
 from extractors.types import FieldValue, PageText
 
 KAZAKH_ONLY = frozenset("ӘҒҚҢӨҰҮҺІәғқңөұүһі")
-RUSSIAN_LOOK_ALIKES = frozenset("ЭэГгКкНнОоУуХхИиI")  # what the Russian model prints for a Kazakh letter
+RUSSIAN_LOOK_ALIKES = frozenset("ЭэГгКкНнОоУуХхИиIТ")  # what the Russian model prints for a Kazakh letter
 # each Kazakh letter and what a Russian-first OCR model reads in its place, folded to one key
 _LOOK_ALIKES = str.maketrans({
     "Ә": "э", "ә": "э", "Э": "э", "э": "э", "А": "а", "а": "а",
@@ -23,6 +23,7 @@ _LOOK_ALIKES = str.maketrans({
     "Ұ": "у", "ұ": "у", "Ү": "у", "ү": "у", "У": "у", "у": "у",
     "Һ": "х", "һ": "х", "Х": "х", "х": "х",
     "І": "и", "і": "и", "И": "и", "и": "и", "I": "и", "i": "и",
+    "Т": "и",  # a serif capital І, its serifs read as Т's bar («ЭБДТРАИМОВА» for «ӘБДІРАИМОВА»)
 })
 _SPACES = re.compile(r"\s+")
 _NO_DOTS = str.maketrans("Ёё", "Ее")

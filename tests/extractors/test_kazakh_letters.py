@@ -20,6 +20,7 @@ from extractors.types import Box, FieldValue, Line, PageText, Word
         ("Эбдраимов Дәулет", "Әбдіраимов Дәулет", "Әбдіраимов Дәулет"),  # an і the first reading left out
         ("Телеген Перизат Женскызы", "Төлеген Перизат Жеңісқызы", "Төлеген Перизат Жеңісқызы"),
         ("Дэулет»", "Дәулеті»", "Дәулеті»"),  # left out at the end
+        ("ЭБДТРАИМОВА ЖАНСАЯ", "ӘБДІРАИМОВА ЖАНСАЯ", "ӘБДІРАИМОВА ЖАНСАЯ"),  # a serif І read Т (fraud 44545)
         ("«Денсаулык сактауды дамыту республикалык, орталығы»", "«Денсаулық сақтауды дамыту республикалық\nорталығы»",
          "«Денсаулық сақтауды дамыту республикалық, орталығы»"),  # the value's punctuation is kept
     ],
@@ -40,6 +41,7 @@ def test_kazakh_letters_are_restored(value: str, reading: str, expected: str) ->
         ("Семенов Иван", "Семөнов Иван"),  # Ө for Е only in a first syllable
         ("Мукан", "Мұқанііі"),  # more than two letters the first reading would have left out
         ("Иванов", "Ыванов"),  # И is no look-alike of Ы
+        ("Ботагоз", "Боіагоз"),  # only a capital Т is read for І
         ("Әбдіраимова", "Әәбдіраимова"),  # one glyph read twice, not a letter left out
         ("12.05", "і"),  # no letters to put Kazakh ones among
     ],
