@@ -185,10 +185,20 @@ def _yearless_issue(doc: DocText, end: date) -> tuple[str, float, Span] | None:
         if issued is not None and issued < end:
             issued = make_date(end.year + 1, month[0], day)
         if issued is not None:
-            printed = re.match(rf"\D{{0,4}}{issued.year}\d{{1,2}}(?!\d)", found.group(4)) is not None
-            sure = PRINTED_YEAR_CERTAINTY if printed else YEARLESS_CERTAINTY
+            sure = PRINTED_YEAR_CERTAINTY if _year_printed(issued.year, found.group(4)) else YEARLESS_CERTAINTY
             return issued.isoformat(), sure * month[1], doc.span(found.start(1), found.start(4))
     return None
+
+
+def _year_printed(year: int, after: str) -> bool:
+    """Whether the inferred year stands printed in the figures after the day and month, with one or two digits
+    run on after it («202332») or one stray digit inside it (a speck of a stamp: «20723»)."""
+    found = re.match(r"\D{0,4}(\d{5,6})(?!\d)", after)
+    if found is None:
+        return False
+    figures, printed = found.group(1), str(year)
+    return figures.startswith(printed) or (
+        len(figures) == 5 and any(figures[:i] + figures[i + 1:] == printed for i in range(4)))
 
 
 def _issue_after_event_day(doc: DocText, lone: list[DateMention]) -> tuple[DateMention | None, float]:

@@ -155,6 +155,10 @@ _COURSE = "в период с 1 сентября 2023 г. по 9 сентябр�
     # a labelled date whose year runs on into digits, or whose year is lost
     ("с 5 августа 2023 г. по 20 августа 2023 г.\nОбъем: (72 ч.)\nВыдано: 22 августа 202332 ©", "2023-08-22", True),
     ("с 5 августа 2023 г. по 20 августа 2023 г.\nОбъем: (72 ч.)\nВыдано: 22 августа 2Q2 ©", "2023-08-22", False),
+    # a stamp's speck read as a digit inside the printed year (fraud 44545); another year, or two digits, not sure
+    ("с 27.09.2023 по 02.11.2023\nДата выдачи: 2 ноября 20723 г.", "2023-11-02", True),
+    ("с 27.09.2023 по 02.11.2023\nДата выдачи: 2 ноября 20724 г.", "2023-11-02", False),
+    ("с 27.09.2023 по 02.11.2023\nДата выдачи: 2 ноября 207723 г.", "2023-11-02", False),
     ("07.04.2020 - 22.04.2020 аралығында\nкөлемі 72 академиялық сағат\nБерілген күні: 23,04\nРектор",
      "2020-04-23", False),  # a comma between day and month
     # a city line whose stop after «г» was read as a comma
