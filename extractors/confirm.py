@@ -13,6 +13,7 @@ import re
 import cv2
 import numpy as np
 
+from extractors.fields.dates import find_dates
 from extractors.fields.document import ocr_factor
 from extractors.fields.normalize import unquote
 from extractors.preprocess import field_crop
@@ -31,15 +32,34 @@ def _spelling(text: str) -> str:
     return _NOT_TEXT.sub("", unquote(text)).casefold()
 
 
+def _dates_in(words: list[Word]) -> set[str]:
+    return {day.isoformat() for mention in find_dates(" ".join(w.text for w in words))
+            for day in (mention.first, mention.last) if day is not None}
+
+
+def _telling(word: Word) -> bool:
+    """A word that carries a date's value: a figure or a month's name, not «г.», «ж.» or «по»."""
+    return any(char.isdigit() for char in word.text) or sum(char.isalpha() for char in word.text) >= 3
+
+
+def _agreement(value: FieldValue, first: list[Word], second: list[Word]) -> float | None:
+    """How surely the two readings agree on the value (None: they do not). They agree when they spell the same
+    characters, or for a date, when both give it («2023 т. по» read again «2023 г. по»: a letter beside the
+    value misread), and then only the words that tell the date must be sure."""
+    if _spelling(" ".join(w.text for w in first)) == _spelling(" ".join(w.text for w in second)):
+        if len(first) == len(second):  # word by word, each as sure as its surer reading («3» at 0.94, then 0.77)
+            return min(max(one.confidence, other.confidence) for one, other in zip(first, second, strict=True))
+        return min(word.confidence for word in second)
+    telling = [word for word in second if _telling(word)]
+    if _ISO_DATE.match(str(value.value)) and telling and str(value.value) in _dates_in(first) & _dates_in(second):
+        return min(word.confidence for word in telling)
+    return None
+
+
 def confirmed(value: FieldValue, first: list[Word], second: list[Word]) -> FieldValue:
-    """`value` with its confidence recomputed from `second` when both readings spell the same characters."""
-    if not first or not second or _spelling(" ".join(w.text for w in first)) != \
-            _spelling(" ".join(w.text for w in second)):
-        return value
-    sure = min(word.confidence for word in second)
-    if len(first) == len(second):  # word by word, each as sure as its surer reading («3» at 0.94, then 0.77)
-        sure = min(max(one.confidence, other.confidence) for one, other in zip(first, second, strict=True))
-    if sure < MIN_AGREEING_CONFIDENCE:
+    """`value` with its confidence recomputed from `second` when both readings agree on it."""
+    sure = _agreement(value, first, second) if first and second else None
+    if sure is None or sure < MIN_AGREEING_CONFIDENCE:
         return value
     pattern = value.confidence / ocr_factor(min(word.confidence for word in first))
     return dataclasses.replace(value, confidence=round(max(value.confidence, min(1.0, pattern * ocr_factor(sure))), 3))

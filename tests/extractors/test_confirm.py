@@ -1,4 +1,5 @@
-"""A weakly read field confirmed by a second reading of its crop, only when both spell the same."""
+"""A weakly read field confirmed by a second reading of its crop, only when both spell the same (or give the
+same date)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,21 @@ def test_readings_that_differ_only_in_the_kind_of_dash_agree() -> None:
     dates = FieldValue("2023-05-07", 0.285, 1, BOX)
     assert confirmed(dates, _words(("7-8", 0.0), ("May", 0.9)), _words(("7—8", 0.95), ("May", 0.96))).confidence == 0.95
     assert confirmed(dates, _words(("7-8", 0.0),), _words(("7", 0.95), ("8", 0.96))) == dates
+
+
+def test_readings_that_give_the_same_date_agree_whatever_else_they_spell() -> None:
+    # fraud 45656: «2023 г.» read «2023 т.» at 0.13 on the page, «г.» at 0.7 in the crop
+    first = _words(("«12»", 0.97), ("июля", 0.96), ("2023", 0.13), ("т.", 0.97), ("по", 0.95), ("«14»", 0.96),
+                   ("июля", 0.97), ("2023", 0.38))
+    second = _words(("«12»", 0.96), ("июля", 0.96), ("2023", 0.96), ("г.", 0.7), ("по", 0.96), ("«14»", 0.97),
+                    ("июля", 0.96), ("2023", 0.96))
+    for day in ("2023-07-12", "2023-07-14"):
+        weak = FieldValue(day, 0.381, 1, BOX)
+        assert confirmed(weak, first, second).confidence > 0.9
+    other = FieldValue("2023-07-13", 0.381, 1, BOX)  # a date neither reading gives
+    assert confirmed(other, first, second) == other
+    unsure = [*second[:2], Word("2023", 0.5, BOX), *second[3:]]  # the year read unsurely again
+    assert confirmed(FieldValue("2023-07-12", 0.381, 1, BOX), first, unsure).confidence == 0.381
 
 
 def test_a_second_reading_that_differs_or_is_unsure_changes_nothing() -> None:
@@ -77,5 +93,5 @@ def test_a_label_read_into_a_dates_first_word_is_cut_off_before_the_second_readi
                            "5\t1\t1\t1\t1\t2\t200\t10\t40\t30\t96\tпо\n5\t1\t1\t1\t1\t3\t250\t10\t200\t30\t95\t04.04.2024\n")
     assert confirm_field(weak, page, image, engine).confidence == 0.95  # type: ignore[arg-type]
     assert engine.crops[0].min() == 255  # the label's ink was cut off (the date's own pixels are blank here)
-    engine = _CropRecorder("5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t95\tобученив:26.03.2024\n")
-    assert confirm_field(weak, page, image, engine) == weak  # type: ignore[arg-type]
+    engine = _CropRecorder("5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t95\tобученив:20.03.2024\n")
+    assert confirm_field(weak, page, image, engine) == weak  # type: ignore[arg-type]  # another day read
