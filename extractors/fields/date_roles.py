@@ -166,11 +166,19 @@ def assign_dates(doc: DocText, *, has_course: bool = True) -> DateFields:
     if start is None and end is None and has_course:
         rest = [m for m in lone if m is not issue_mention and not _near_sign_off(doc, m)]
         if len(rest) == 1:  # a one-day event printed as a lone date in the body; surer when it is the only date
-            start = end = _entry(rest[0], "first", ONLY_DATE_CERTAINTY if len(mentions) == 1 else 0.6, doc)
+            start = end = _entry(rest[0], "first", ONLY_DATE_CERTAINTY if len(mentions) == 1
+                                 or _signed_after(doc, rest[0], issue_mention, len(mentions)) else 0.6, doc)
     issue = _entry(issue_mention, "first", sure, doc) if issue_mention is not None else None
     if issue is None and end is not None:
         issue = _yearless_issue(doc, date.fromisoformat(end[0]))
     return DateFields(start, end, issue)
+
+
+def _signed_after(doc: DocText, event: DateMention, issue: DateMention | None, mentions: int) -> bool:
+    """Whether the body's one date has beside it only the issue date at the signature, on or after it (a
+    seminar's day and the city line it was signed on), and is no order's date."""
+    return mentions == 2 and issue is not None and _near_sign_off(doc, issue) and event.first <= issue.first \
+        and not _is_order_date(doc, event)
 
 
 def _yearless_issue(doc: DocText, end: date) -> tuple[str, float, Span] | None:

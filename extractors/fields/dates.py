@@ -262,13 +262,17 @@ SINGLE_PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = (
 )
 
 
+# «З декабря 2025 года»: a day 3 read as the Cyrillic letter З, alone before a word (no word is the letter alone)
+_ZE_AS_THREE = re.compile(r"(?<![^\W\d_])з(?=\s+[^\W\d_]{3,})")
+
+
 def _matching_text(text: str) -> str:
-    """Lower case, quotes unified and a table's ruling read as «|» a space, each character for one, so positions
-    stay those of `text`."""
+    """Lower case, quotes unified, a table's ruling read as «|» a space and a lone «З» before a word the figure 3,
+    each character for one, so positions stay those of `text`."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return rulings_as_spaces(unquote(lowered))
+    return _ZE_AS_THREE.sub("3", rulings_as_spaces(unquote(lowered)))
 
 
 def _scan(text: str, patterns: tuple[tuple[re.Pattern[str], Builder], ...], taken: list[bool],

@@ -190,3 +190,14 @@ def test_a_signers_title_read_before_a_date_from_lower_down_does_not_make_it_the
     assert (found.start and found.start[0], found.end and found.end[0], found.issue) == ("2025-12-21",
                                                                                         "2025-12-21", None)
     assert _roles("СЕРТИФИКАТ\nконференциясына қатысты\nРектор\n2025 жылғы 21 желтоқсан")[2] == "2025-12-21"
+
+
+@pytest.mark.parametrize(("day", "sure"), [("3 декабря 2025 года", True), ("9 декабря 2025 года", False)])
+def test_a_seminars_one_day_beside_the_date_it_was_signed_on_is_surer(day: str, sure: bool) -> None:
+    # fraud 46767: the seminar's day in the body, the city line at the signature dated after it; a day after the
+    # signature's date is no such pair
+    found = assign_dates(DocText.of(build_lines([page_from_text(
+        f"СЕРТИФИКАТ\nпрослушал(а) семинар «Паллиативная помощь»\n{day}\n(6 ч.)\n"
+        "г. Шымкент, 6 декабря 2025 года\nПредседатель Правления Д.К. Әбілов")])))
+    assert found.start is not None and found.start[0] == f"2025-12-0{day[0]}"
+    assert (found.start[1] >= 0.8) is sure

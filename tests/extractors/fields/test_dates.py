@@ -47,6 +47,12 @@ def test_single_dates(text: str) -> None:
     assert _single(text) == FEB12
 
 
+def test_a_day_three_read_as_the_letter_ze_is_three() -> None:
+    # fraud 46767: «3 декабря 2025 года» read «З декабря …»; a lone З is no word, an initial with its stop no day
+    assert _single("З декабря 2025 года") == date(2025, 12, 3)
+    assert find_dates(normalize_text("Заведующий З. Ахметова")) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
