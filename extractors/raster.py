@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from extractors.errors import UnreadableDocument
+from extractors.grey_stamps import lift_grey_stamps
 from extractors.stamps import coloured_mask, lift_stamp, stamp_boxes
 
 _KIND_NAMES = {"jpeg": "JPEG", "png": "PNG", "tiff": "TIFF"}
@@ -86,7 +87,7 @@ def to_gray(image: Image.Image) -> np.ndarray:
         image = image.convert("RGB")
     if image.mode == "RGB":
         return _rgb_to_gray(image)
-    return np.ascontiguousarray(np.asarray(image.convert("L"), dtype=np.uint8))
+    return lift_grey_stamps(np.ascontiguousarray(np.asarray(image.convert("L"), dtype=np.uint8)))
 
 
 _BAND_ROWS = 256  # colour is converted band by band: whole-page temporaries of a 10 MP scan cost ~100 MB

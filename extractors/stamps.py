@@ -70,7 +70,7 @@ def lift_stamp(rgb: np.ndarray, gray: np.ndarray) -> np.ndarray:
     near_print = cv2.dilate(black, np.ones((3, 3), np.uint8)) > 0
     ink = cv2.dilate((spread > STAMP_INK).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     lift = ink & ~near_print
-    return np.where(lift, _paper_like(gray, ~(ink | near_print)), gray)
+    return np.where(lift, paper_like(gray, ~(ink | near_print)), gray)
 
 
 def _print_under_ink(luma: np.ndarray, spread: np.ndarray, black: np.ndarray) -> np.ndarray:
@@ -86,7 +86,7 @@ def _print_under_ink(luma: np.ndarray, spread: np.ndarray, black: np.ndarray) ->
     return (coloured & (luma < BLEND_SHARE * level) & beside_print).astype(np.uint8)
 
 
-def _paper_like(gray: np.ndarray, paper: np.ndarray) -> np.ndarray:
+def paper_like(gray: np.ndarray, paper: np.ndarray) -> np.ndarray:
     """The paper's own level around each pixel: a mean over paper pixels only, which follows a shadow across the
     stamp. The brightest pixel around, which stood in for it before, came out some three sigmas of a grainy scan's
     paper above it: a lifted ring that bright is taken by Tesseract's layout analysis for a picture and by the

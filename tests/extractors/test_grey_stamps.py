@@ -1,0 +1,40 @@
+"""A stamp on a greyscale page is lifted off the print by its lighter ink; print and stamp-free pages are kept."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from PIL import Image
+
+from extractors.grey_stamps import grey_stamp_rims, lift_grey_stamps
+from extractors.raster import decode_image_pages
+from tests.extractors.test_stamps import RING, TEXT_AT, _page, _ring_pixels_on_paper
+
+GREY_STAMP_INK = (114, 114, 114)  # a generated stamp's rim on a greyscale page of fraud corpus 46767
+
+
+def _grey_page(**kwargs: object) -> np.ndarray:
+    page = _page(**kwargs).convert("L")  # type: ignore[arg-type]
+    buffer = io.BytesIO()
+    page.save(buffer, "PNG")
+    return next(decode_image_pages(buffer.getvalue(), "png", 60_000_000, 1))
+
+
+def test_a_grey_stamp_over_print_is_found_and_lifted_and_the_print_kept() -> None:
+    gray = _grey_page(text=True, stamp=True, ink=GREY_STAMP_INK)
+    assert float(np.median(_ring_pixels_on_paper(gray))) > 200  # the rim is paper now (grey 114 before)
+    under = gray[TEXT_AT[1]:TEXT_AT[1] + 45, RING[0] + 20:RING[0] + 160]
+    assert int((under < 90).sum()) > 200  # the glyphs under it stay black
+    x, y, radius, _, _ = grey_stamp_rims(np.asarray(_page(text=True, stamp=True, ink=GREY_STAMP_INK).convert("L")))[0]
+    assert abs(x - (RING[0] + RING[2]) / 2) < 10 and abs(y - (RING[1] + RING[3]) / 2) < 10
+    assert abs(radius - (RING[2] - RING[0]) / 2) < 12
+
+
+def test_a_stamp_as_dark_as_the_print_or_over_no_print_is_left_as_it_was() -> None:
+    dark = np.asarray(_page(text=True, stamp=True, ink=(30, 30, 30)).convert("L"))
+    assert lift_grey_stamps(dark) is dark  # not told from the print by its level: nothing is lifted
+    alone = np.asarray(_page(text=False, stamp=True, ink=GREY_STAMP_INK).convert("L"))
+    assert np.array_equal(lift_grey_stamps(alone), alone)  # nothing to read under it
+    plain = np.asarray(Image.new("L", (1200, 1600), 246))
+    assert lift_grey_stamps(plain) is plain
