@@ -63,6 +63,11 @@ def _number_key(cert_number: str | None) -> str:
     return key if len(key) >= _MIN_NUMBER_LENGTH else ""
 
 
+def _cut_short(first: str, second: str) -> bool:
+    """Whether one number key is the other with its end lost («KZ202» of «KZ2025008663»)."""
+    return first.startswith(second) or second.startswith(first)
+
+
 def hamming(a: int, b: int) -> int:
     return (a ^ b).bit_count()
 
@@ -211,13 +216,16 @@ class SeenIndex:
             template = len({self._row_numbers[row] for row, _ in near} - {"", number}) >= TEMPLATE_NUMBERS
             for row, distance in near:
                 row_number = self._row_numbers[row]
-                if number and row_number and row_number != number:
-                    continue  # same template, another certificate
-                if template and not (number and row_number):
+                both_read = bool(number and row_number)
+                if both_read and row_number != number:
+                    if not _cut_short(number, row_number):
+                        continue  # same template, another certificate
+                    both_read = False  # one number cut short by OCR («KZ-202»): judged as if it were unread
+                if template and not both_read:
                     continue  # a number unread on one side, and the page looks like several certificates
                 # one template filled in for two people; with both numbers read the numbers decide, since a copy
                 # whose name was changed keeps its number
-                if not (number and row_number) and _other_people(holder, self._refs[row].holder):
+                if not both_read and _other_people(holder, self._refs[row].holder):
                     continue
                 if row not in best or best[row].distance > distance:
                     best[row] = SeenMatch(self._refs[row], "image", distance)

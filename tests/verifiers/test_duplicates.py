@@ -118,3 +118,13 @@ def test_a_copy_with_its_name_changed_but_its_number_read_is_still_the_same_imag
     index.add(DocumentRef("S-1", "A", "d1", holder="Смирнова Мария Владимировна"), (0x1234,), "KZ-2024-009902")
     found = index.find((0x1236,), "KZ-2024-009902", holder="Өтемісова Айгүл Ерланқызы")
     assert [(m.ref.document_id, m.by) for m in found] == [("d1", "image")]
+
+
+def test_a_number_cut_short_on_one_copy_is_judged_like_an_unread_one() -> None:
+    # fraud 47878: a re-scan's source read «KZ-202»; the numbers disagreed only by the end OCR lost
+    index = SeenIndex()
+    index.add(DocumentRef("S-1", "A", "d1", holder="ЕСЕНЖОЛОВА ГҮЛЖАН"), (0x1234,), "KZ-202")
+    found = index.find((0x1236,), "KZ-2025-008663", holder="ЕСЕНЖОЛОВА ГҮЛЖАН")
+    assert [(m.ref.document_id, m.by) for m in found] == [("d1", "image")]
+    assert index.find((0x1236,), "KZ-2025-008663", holder="Өтемісова Айгүл Ерланқызы") == ()  # another person
+    assert index.find((0x1236,), "KZ-2031-008663", holder="ЕСЕНЖОЛОВА ГҮЛЖАН") == ()  # another number
