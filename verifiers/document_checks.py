@@ -70,6 +70,9 @@ def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
         return extraction
     position, match = first
     chosen = extraction.fields.get("issuer") if position == 0 else extraction.issuer_alternatives[position - 1]
+    number = extraction.fields.get("cert_number")
+    if (chosen is None or chosen.value is None) and match.register_number and number is not None:  # none read
+        chosen = FieldValue(match.matched_name, number.confidence, number.page_no)
     if chosen is None:
         return extraction
     if isinstance(chosen.value, str) and (match.business_id or match.register_number
@@ -93,7 +96,7 @@ def _named_by_register(extraction: Extraction, registers: Registers, texts: tupl
         if found is not None:
             return position, replace(found, register_number=number)
     org = registers.issuers.organizations.get(org_ids[0]) if len(org_ids) == 1 else None
-    if org is not None and texts[0] is not None and not any(names_an_organization(t) for t in texts if t):
+    if org is not None and not any(names_an_organization(t) for t in texts if t):
         # no line reads as an organization («НЦПДХ» in bold capitals read «них»): the register's issuer, whose
         # record the other read fields are then checked against like any other
         return 0, IssuerMatch(org.org_id, 0.0, org.name, register_number=number)

@@ -41,8 +41,8 @@ NOT_ISSUER = re.compile(
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|(?:19|20)\d\d\s*(?:г\.|ж\.|жыл)|\d\s*(?:час|hours|сағат)|(?<![^\W\d_])(?:тел|tel|ул|str)\.|телефон|phone"
     r"|улица|street|e-?mail|www\.|https?:|(?<![^\W\d_])(?:БИН|БСН|BIN)(?![^\W\d_])"
     # another field's label: «Объем: в объеме 216 академических» (its «академ…» is no academy)
-    r"|^(?:объ[её]м|программа|сроки?\s+обучения|вид\s+обучения|дата\s+выдачи|көлемі|оқу\s+мерзімі|volume|duration)"
-    r"\s*:)",
+    r"|^(?:объ[её]м|программа|сроки?\s+обучения|вид\s+обучения|дата\s+выдачи|көлемі|оқу\s+мерзімі|volume|duration"
+    r"|регистрационный\s+номер|тіркеу\s+нөмірі|registration\s+number)\s*:)",
     re.IGNORECASE,
 )
 # A ministry heads many certificates above the real issuer; it is the issuer only with its own legal form.

@@ -181,6 +181,14 @@ def test_the_register_names_the_issuer_when_no_line_read_names_an_organization()
                   verdict("Программа: Доказательная медицина", holder="Петрова Анна")):
         assert other.issuer_org_id != "ORG-7"
     assert any(flag.code == "ISSUER_UNKNOWN" for flag in verdict("АО «Центр хирургии»").flags)
+    # fraud 48989: no issuer line read at all, the abbreviation lost: the register's issuer all the same
+    unread = extraction("advanced_training", holder_name="Төлегенов Нұрлан", cert_number="CME-20254831", hours=216,
+                        start_date="2025-04-25", end_date="2025-05-31", issue_date="2025-05-31")
+    for issuer in ({}, {"issuer": FieldValue(None, 0.0)}):  # left out, or stored as read: nothing
+        found = verify_document(replace(unread, fields={**unread.fields, **issuer}), None, registers,
+                                today=date(2025, 7, 1))
+        assert found.issuer_org_id == "ORG-7" and found.issuer is not None and found.issuer.value == org.name
+        assert not found.flags
 
 
 def test_an_issuer_matched_loosely_by_name_whose_bin_is_printed_is_spelt_as_registered_and_confirmed() -> None:

@@ -95,6 +95,7 @@ def test_no_issuer_in_plain_text() -> None:
         # other fields' labelled lines (fraud 43434, 44545): their «медицина», «академических» name no organization
         "УДОСТОВЕРЕНИЕ\nПрограмма: Доказательная медицина\nОбъем: в объеме 216 академических\nчасов",
         "СЕРТИФИКАТ\nКөлемі: 54 академиялық сағат",
+        "ДИПЛОМ\nРегистрационный номер: ЖБ 28274210",  # its series «ЖБ» is no abbreviated name (fraud 48989)
     ],
 )
 def test_holder_lines_and_sentence_tails_are_not_issuers(text: str) -> None:
@@ -153,6 +154,13 @@ def test_abbreviated_issuer_lines_are_offered_as_alternatives() -> None:
     chosen = find_issuer(doc)
     assert chosen is None  # "академических" is not an academy
     assert [m.value for m in issuer_alternatives(doc, chosen)] == ["РЦРЗ"]
+
+
+def test_a_labelled_number_with_its_series_is_no_alternative() -> None:
+    # fraud 48989: «ЖБ» of «Регистрационный номер: ЖБ 28274210» taken for an abbreviated name kept the register
+    # from naming the issuer of a diploma whose abbreviation was unread
+    doc = _doc("нцидх\nДИПЛОМ\nбакалавра\nРегистрационный номер: ЖБ 28274210\nФИО: ЖУМАБЕКОВА СЭУЛЕ МУХТАРОВНА")
+    assert issuer_alternatives(doc, find_issuer(doc)) == ()
 
 
 def test_a_brand_name_alone_in_the_header_is_offered_too() -> None:
