@@ -16,7 +16,7 @@ LATIN_LOOKALIKES = frozenset("aeopcxykmthbiABCEHKMOPTXYI")
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 # Letters that OCR commonly returns for a digit when the surrounding characters are digits.
 DIGIT_LOOKALIKES = MappingProxyType({
-    "O": "0", "o": "0", "О": "0", "о": "0", "D": "0", "Q": "0",
+    "O": "0", "o": "0", "О": "0", "о": "0", "Ө": "0", "ө": "0", "D": "0", "Q": "0",
     "З": "3", "з": "3", "б": "6", "l": "1", "I": "1", "|": "1", "і": "1", "S": "5", "B": "8",
 })
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"

@@ -138,6 +138,8 @@ def test_two_digit_years_and_bounds() -> None:
 
 def test_a_quoted_day_read_as_letters_is_a_day() -> None:
     assert _single("по «Об» марта 2025 г.") == date(2025, 3, 6)
+    # the slashed zero of a Kazakh day read as the Kazakh letter Ө (genuine diploma, fraud seed 48989)
+    assert _single("Берілген күні: 2023 ж. «ӨЗ» қаңтар") == date(2023, 1, 3)
     assert normalize_text("ТОО «АО» «Ио»") == "ТОО «АО» «Ио»"  # letters that are not digit look-alikes stay
 
 
