@@ -65,12 +65,7 @@ def _pair_tokens(short: list[str], long: list[str]) -> list[tuple[str, str, floa
     return pairs
 
 
-def compare_names(document_name: str, applicant_name: str) -> NameMatch:
-    """Every word of the shorter name must pair with a word of the longer one (initials pair with a word that
-    starts with them); a lone surname is not enough."""
-    doc, app = _tokens(document_name), _tokens(applicant_name)
-    if not doc or not app:
-        return NameMatch(0.0, False, (), "a name is empty")
+def _compare_tokens(doc: list[str], app: list[str]) -> NameMatch:
     short, long = (doc, app) if len(doc) <= len(app) else (app, doc)
     pairs = _pair_tokens(short, long)
     score = sum(p[2] for p in pairs) / len(short)
@@ -81,6 +76,26 @@ def compare_names(document_name: str, applicant_name: str) -> NameMatch:
     if full_words == 0 or len(short) < min(2, len(long)):
         return NameMatch(score, False, tuple(pairs), "too little of the name to identify the person")
     return NameMatch(score, True, tuple(pairs), "all words of the shorter name match")
+
+
+def _one_split_mended(tokens: list[str]) -> list[list[str]]:
+    """The read name with one pair of neighbouring words joined: OCR splits a word at a wide letter gap
+    ("ADI LET" for "ADILET")."""
+    return [[*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2:]] for i in range(len(tokens) - 1)
+            if len(tokens[i]) > 1 and len(tokens[i + 1]) > 1]
+
+
+def compare_names(document_name: str, applicant_name: str) -> NameMatch:
+    """Every word of the shorter name must pair with a word of the longer one (initials pair with a word that
+    starts with them); a lone surname is not enough. A word of the read name split in two by OCR is joined."""
+    doc, app = _tokens(document_name), _tokens(applicant_name)
+    if not doc or not app:
+        return NameMatch(0.0, False, (), "a name is empty")
+    match = _compare_tokens(doc, app)
+    if match.is_match or not match.contradicts:
+        return match
+    mended = (_compare_tokens(variant, app) for variant in _one_split_mended(doc))
+    return next((m for m in mended if m.is_match), match)
 
 
 def best_name_match(document_name: str, applicant_names: Sequence[str]) -> NameMatch:

@@ -48,6 +48,13 @@ def test_close_short_first_names_are_different_people() -> None:
     assert not compare_names("Нурланов Марат", "Нурланов Мурат").is_match
 
 
+def test_a_word_split_by_ocr_is_joined_but_other_words_are_not_made_up() -> None:
+    # "ADI LET": a wide letter gap read as a space (genuine certificate, fraud seed 50101)
+    assert holder_flag("RAIYMBEKOV ADI LET", ("Раимбеков Адилет Серикович", "RAIYMBEKOV ADILET")) is None
+    assert not compare_names("Ахметов Ас хат", "Ахметов Асқар").is_match
+    assert not compare_names("Нурланов Мар ат", "Нурланов Мурат").is_match
+
+
 def test_no_holder_read_gives_no_flag() -> None:
     assert holder_flag(None, APPLICANT) is None
 
