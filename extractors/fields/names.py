@@ -32,7 +32,7 @@ DIGIT_IN_NAME_CERTAINTY = 0.5
 LABEL_BEFORE_NAME = re.compile(
     r"((?:ф\.?\s?и\.?\s?о\.?|(?<![^\W\d_])фо(?=\s*[:|])|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+аты)?)"
     r"(?:\s+(?:слушател\w*|участник\w*|выпускник\w*|специалист\w*|врач\w*|қатысушы\w*|т[ыи][ңн]даушы\w*))?"
-    r"|surname,?\s+(?:first\s+)?name|full\s+name|name\s+of\s+(?:the\s+)?(?:participant|holder)|name|holder|participant|слушател[ьюя]|участник[ау]?"
+    r"|surname,?\s+(?:first\s+)?name|full\s+name|name\s+of\s+(?:the\s+)?(?:participant|holder)|name|holder|participant|слушател[ьюяы]|участник[ау]?"
     r"|выдан(?:[оа]|\([оа]\))?|выдается|настоящим\s+подтверждается,?\s+что|подтверждает(?:ся)?,?\s+что"
     r"|удостоверяет(?:ся)?,?\s+что|осымен\s+расталады|(?:^|(?<=\n))берілді|т[ыи][ңн]даушы|this\s+certifies\s+that"
     r"|this\s+is\s+to\s+certify\s+that|certifies\s+that|certify\s+that|awarded\s+to|presented\s+to|granted\s+to"

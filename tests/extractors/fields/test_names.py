@@ -59,6 +59,7 @@ def _name(text: str) -> str | None:
         # the Kazakh Ғ read as a small ф before a surname's ending (fraud 39090); «фельдшер» stays a word of the text
         ("Настоящим удостоверяется, что\nфабдуллина Жансая Болатовна\nпрошел(ла)", "Ғабдуллина Жансая Болатовна"),
         ("Выдано: Иванова Анна фельдшер", "Иванова Анна"),
+        ("Слушателы: Соловьева Анна Александровна", "Соловьева Анна Александровна"),  # ь read as ы (fraud 50101)
     ],
 )
 def test_labelled_names(text: str, expected: str) -> None:
