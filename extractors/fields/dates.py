@@ -38,7 +38,7 @@ NUMERIC_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./\\](\d{1,2})[-./\\](\d{1,2
 # «22>-Мая»: a closing quote read «>»
 # «апреля 202.0 г.»: a speck read as a stop inside the year (the reading stays less sure)
 _Y_SPECKED = r"((?:19|20)\d[.,]?\d)(?!\d)"
-WORD_DMY = re.compile(rf"{_D}{_ORD}\s*[<>]?\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y_SPECKED}")
+WORD_DMY = re.compile(rf"{_D}{_ORD}[.,]?\s*[<>]?\s*(?:[-–]\s*)?(?:of\s+)?{_W}\s*[^\w\s]?\s*{_Y_SPECKED}")
 WORD_MDY = re.compile(rf"{_W}\s+(\d{{1,2}}){_ORD}\s*,?\s*{_Y}")
 # «2024 ж.<01» желтоқсан», «2019 ж/«20» қаңтар»: a quote misread as «<», a stop as «/»; «21 жылғы 28 сәуір»,
 # «024 ж.», «022-Ж>«07»»: the year's first digits lost; «22021 ж. «25» тамыз»: a stray digit before the year, a

@@ -140,6 +140,12 @@ def test_a_quoted_day_read_as_letters_is_a_day() -> None:
     assert _single("по «Об» марта 2025 г.") == date(2025, 3, 6)
     # the slashed zero of a Kazakh day read as the Kazakh letter Ө (genuine diploma, fraud seed 48989)
     assert _single("Берілген күні: 2023 ж. «ӨЗ» қаңтар") == date(2023, 1, 3)
+
+
+def test_a_speck_after_the_day_before_a_months_name_is_no_stop() -> None:
+    # «26. декабря»: a speck read as a stop after the day (genuine certificate, fraud seed 50101)
+    assert _single("Дата выдачи 26. декабря 2025 года") == date(2025, 12, 26)
+    assert _single("26, декабря 2025 г.") == date(2025, 12, 26)
     assert normalize_text("ТОО «АО» «Ио»") == "ТОО «АО» «Ио»"  # letters that are not digit look-alikes stay
 
 
