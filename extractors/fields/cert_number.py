@@ -144,3 +144,23 @@ def confirmed_by_qr(value: str, payloads: Sequence[str]) -> bool | None:
     if not numbers:
         return None
     return any(_comparable(value) == _comparable(number) for number in numbers)
+
+
+def _letters_and_digits(value: str) -> tuple[str, str]:
+    key = _comparable(value).translate(CYRILLIC_TO_LATIN)  # a Cyrillic К is the same glyph as a Latin K
+    return "".join(ch for ch in key if not ch.isdigit()), "".join(ch for ch in key if ch.isdigit())
+
+
+def qr_spelling(value: str, payloads: Sequence[str]) -> str | None:
+    """The QR code's number when the printed one, as read, differs from it by one letter of its series only
+    («КИ 22341412» read for "KZ 22341412"): the same digits in the same order are the same number, its
+    letter misread; a changed figure stays a disagreement."""
+    letters, digits = _letters_and_digits(value)
+    for number in qr_numbers(payloads):
+        qr_letters, qr_digits = _letters_and_digits(number)
+        if qr_digits != digits or len(digits) < 4 or len(qr_letters) != len(letters):
+            continue
+        if sum(a != b for a, b in zip(letters, qr_letters, strict=True)) == 1:
+            return number
+    return None
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from extractors.fields.cert_number import confirmed_by_qr, find_numbers, unlabelled_numbers
+from extractors.fields.cert_number import confirmed_by_qr, find_numbers, qr_spelling, unlabelled_numbers
 from extractors.fields.date_roles import assign_dates
 from extractors.fields.doctype import classify_doc_type, detect_language
 from extractors.fields.document import DocText, build_lines, field_value
@@ -26,6 +26,10 @@ def _cert_number(doc: DocText, qr_payloads: tuple[str, ...]) -> FieldValue:
     best = numbers[0]
     certainty = best.certainty
     confirmed = confirmed_by_qr(best.value, qr_payloads)
+    mended = qr_spelling(best.value, qr_payloads) if confirmed is False else None
+    if mended is not None:  # the QR code is read exactly: it vouches for every character
+        span = doc.span(best.start, best.end)
+        return FieldValue(mended, round(certainty, 3), span.page_no, span.box)
     if confirmed is True:
         certainty = min(1.0, certainty + QR_CONFIRMED_BONUS)
     elif confirmed is False:

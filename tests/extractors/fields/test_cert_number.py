@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.fields.cert_number import confirmed_by_qr, find_numbers, qr_numbers, unlabelled_numbers
+from extractors.fields.cert_number import confirmed_by_qr, find_numbers, qr_numbers, qr_spelling, unlabelled_numbers
 from extractors.fields.normalize import normalize_text
 
 
@@ -66,6 +66,14 @@ def test_qr_numbers() -> None:
     assert confirmed_by_qr("0012345", ("https://example.kz",)) is None
     assert qr_numbers(('{"cert": "KZ-2024-000001", "holder": "Иванов"}', "cert=ПК-1/234;holder=X")) == (
         "KZ-2024-000001", "ПК-1/234")
+
+
+def test_qr_spelling_mends_one_series_letter_only() -> None:
+    payloads = ("cert=KZ 22341412;holder=X",)
+    assert qr_spelling("КИ 22341412", payloads) == "KZ 22341412"  # Cyrillic К is Latin K; И misread for Z
+    assert qr_spelling("KZ 22341413", payloads) is None  # a figure changed: another number
+    assert qr_spelling("ЖБ 22341412", payloads) is None  # the whole series differs
+    assert qr_spelling("22341412", payloads) is None  # no series read: nothing to mend
 
 
 def test_a_misread_number_sign_glued_to_a_spaced_series() -> None:

@@ -122,6 +122,16 @@ def test_qr_confirms_number() -> None:
     assert confirmed.qr_payloads == ("https://verify.kz/c?n=0012345",)
 
 
+def test_a_series_letter_misread_is_spelt_as_the_qr_code_but_a_changed_figure_is_not() -> None:
+    # «КИ 22341412» for "KZ 22341412" (genuine diploma, fraud seed 50101)
+    text = RU_CERTIFICATE.replace("СЕРТИФИКАТ № 0012345", "СЕРТИФИКАТ № КИ 22341412")
+    read = extract_fields([page_from_text(text, confidence=0.4, qr=("cert=KZ 22341412;holder=X",))])
+    assert read.fields["cert_number"].value == "KZ 22341412"
+    assert read.fields["cert_number"].confidence >= LOW_CONFIDENCE_THRESHOLD
+    changed = extract_fields([page_from_text(text, qr=("cert=KZ 22341413;holder=X",))])
+    assert changed.fields["cert_number"].value == "КИ 22341412"
+
+
 def test_fields_spread_over_two_pages() -> None:
     first, second = RU_CERTIFICATE.split("Ректор")
     extraction = extract_fields([page_from_text(first, 1), page_from_text("Ректор" + second, 2)])
