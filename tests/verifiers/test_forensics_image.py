@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from extractors.types import Box, Line, PageText, Word
 from verifiers.flags import TAMPERED
+from verifiers.forensics_glyphs import overlaps
 from verifiers.forensics_image import image_tamper_findings
 
 WIDTH, HEIGHT = 1200, 900
@@ -263,6 +264,24 @@ def test_a_grainy_number_pasted_onto_a_clean_page_is_tampered(grain: float) -> N
     edited, _patch = paste_from(page, donor, final_jpeg=None)
     findings = image_tamper_findings(edited.gray, edited.page, edited.field_boxes)
     assert [f.evidence["kind"] for f in findings if f.evidence["field"] == "cert_number"] == ["foreign_noise"]
+
+
+def test_a_number_whose_whole_line_stands_in_other_paper_is_not_pasted() -> None:
+    """Illumination levelling leaves a halo round a line on a page otherwise clipped to white (fraud seed 50101): the
+    number's label beside it stands in the same paper, which a number pasted alone would not."""
+    values = {"number": "0054321", "name": "Иванову Ивану Петровичу", "hours": "72"}
+    page = render(52, Damage(noise=0.0, texture=0.0), values=values, font_index=1, size=24)
+    donor = render(52, Damage(noise=6.0, texture=0.0), values=values, font_index=1, size=24)
+    number = page.field_boxes["cert_number"]
+    line = next(line for line in page.page.lines if any(overlaps(w.box, number) for w in line.words))
+    assert line.box is not None and len(line.words) > 1
+    gray = page.gray.copy()
+    band = (slice(line.box.top - 8, line.box.top + line.box.height + 8),
+            slice(line.box.left - 8, line.box.left + line.box.width + 8))
+    gray[band] = donor.gray[band]
+    assert image_tamper_findings(gray, page.page, {"cert_number": number}) == ()
+    pasted_alone, _patch = paste_from(page, donor, final_jpeg=None)  # the same paper round the number alone
+    assert image_tamper_findings(pasted_alone.gray, pasted_alone.page, {"cert_number": number}) != ()
 
 
 def test_a_grainy_hours_figure_on_a_clean_page_is_not_judged() -> None:
