@@ -12,7 +12,7 @@ from verifiers.certificates import CertificateRegister, confirmed_by_register, f
 from verifiers.credit_units import DocumentUnits, document_units
 from verifiers.fields import field_date, field_text
 from verifiers.flags import OUT_OF_WINDOW, Flag
-from verifiers.identity import holder_flag, spelled_as_applicant
+from verifiers.identity import holder_flag, read_as_applicant, spelled_as_applicant
 from verifiers.issuer import IssuerIndex, IssuerMatch, first_match, issuer_flags, spelled_as_registered
 from verifiers.plausibility import date_flags
 from verifiers.qr_check import qr_findings
@@ -56,6 +56,7 @@ class DocumentVerdict:
     issuer_confirmed: bool = False  # the register named the read issuer with next to no doubt, however unsure the OCR
     # the read fields the certificate register vouches for (it holds this number for this issuer and holder)
     register_confirmed: frozenset[str] = frozenset()
+    holder_confirmed: bool = False  # the read holder is the applicant's name as declared, letter for letter
 
 
 def _issuer_read(extraction: Extraction, registers: Registers) -> Extraction:
@@ -142,7 +143,9 @@ def verify_document(extraction: Extraction, applicant: Applicant | None, registe
     replaced = issuer if issuer is not original.fields.get("issuer") else None
     return DocumentVerdict(match.org_id if match else None, tuple(found), units, replaced, holder,
                            issuer_confirmed=match is not None and match.score >= CONFIRMING_MATCH,
-                           register_confirmed=register_confirmed)
+                           register_confirmed=register_confirmed,
+                           holder_confirmed=applicant is not None and read_as_applicant(
+                               field_text(extraction, "holder_name"), applicant.names))
 
 
 def _holder_as_applicant(extraction: Extraction, applicant: Applicant | None) -> FieldValue | None:

@@ -162,3 +162,12 @@ def spelled_as_applicant(document_name: str | None, applicant_names: Sequence[st
             spelled = " ".join(words_as_applicant[word] or word for word in read)
             return spelled if spelled != document_name else None
     return None
+
+
+def read_as_applicant(document_name: str | None, applicant_names: Sequence[str]) -> bool:
+    """Whether the read holder name is, word for word and letter for letter (case aside), made of one of the
+    applicant's spellings, at least two words of it: the applicant's own name then vouches for an unsure reading."""
+    read = [word.casefold() for word in (document_name or "").split()]
+    return len(read) >= 2 and any(set(read) <= {word.casefold() for word in name.split()}
+                                  for name in applicant_names if name)
+

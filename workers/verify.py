@@ -134,6 +134,8 @@ def _verify_submission(session: Session, submission: Submission, registers: Regi
                 read_flags = field_confirmed(read_flags, name)
         if verdict.issuer_confirmed:
             read_flags = field_confirmed(read_flags, "issuer")
+        if verdict.holder_confirmed:
+            read_flags = field_confirmed(read_flags, "holder_name")
         for name in sorted(verdict.register_confirmed):
             read_flags = field_confirmed(read_flags, name)
         pages = tuple(PageLanguage(None, p.text) for p in document.pages)

@@ -102,6 +102,18 @@ def test_a_holder_read_with_a_misread_letter_is_given_in_the_applicants_spelling
     assert other.holder is None and any(flag.code == "HOLDER_MISMATCH" for flag in other.flags)
 
 
+def test_a_holder_read_unsurely_as_the_applicants_own_name_is_confirmed_by_it() -> None:
+    # «IULIIA» read at 0.31 for IULIIA SEMENOVA (genuine translated certificate, fraud seed 49090)
+    read = extraction("seminar", holder_name="IULIIA SEMENOVA", issuer="ТОО «Неизвестный центр»",
+                      issue_date="2024-01-10")
+    read = replace(read, fields={**read.fields, "holder_name": FieldValue("IULIIA SEMENOVA", 0.51)})
+    applicant = Applicant(("Семенова Юлия Сергеевна", "SEMENOVA IULIIA"), date(2024, 2, 1))
+    assert verify_document(read, applicant, Registers([ORG], []), today=date(2024, 2, 1)).holder_confirmed
+    other = Applicant(("Семенова Юлия Сергеевна", "SEMENOVA YULIYA"), date(2024, 2, 1))
+    assert not verify_document(read, other, Registers([ORG], []), today=date(2024, 2, 1)).holder_confirmed
+    assert not verify_document(read, None, Registers([ORG], []), today=date(2024, 2, 1)).holder_confirmed
+
+
 def test_an_issuer_the_register_names_with_next_to_no_doubt_is_confirmed() -> None:
     org = Organization("ORG-20", "Charité – Universitätsmedizin Berlin", (), "", "DE", "Berlin",
                        date(2015, 1, 1), None, False)

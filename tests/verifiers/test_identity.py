@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifiers.identity import compare_names, holder_flag, spelled_as_applicant
+from verifiers.identity import compare_names, holder_flag, read_as_applicant, spelled_as_applicant
 
 APPLICANT = ("Жақсыбекова Әйгерім Серікқызы", "ZHAKSYBEKOVA AIGERIM")
 
@@ -53,6 +53,14 @@ def test_a_word_split_by_ocr_is_joined_but_other_words_are_not_made_up() -> None
     assert holder_flag("RAIYMBEKOV ADI LET", ("Раимбеков Адилет Серикович", "RAIYMBEKOV ADILET")) is None
     assert not compare_names("Ахметов Ас хат", "Ахметов Асқар").is_match
     assert not compare_names("Нурланов Мар ат", "Нурланов Мурат").is_match
+
+
+def test_a_name_read_as_the_applicant_declared_it_is_vouched_for() -> None:
+    assert read_as_applicant("ZHAKSYBEKOVA AIGERIM", APPLICANT)
+    assert read_as_applicant("aigerim zhaksybekova", APPLICANT)  # case and word order aside
+    assert not read_as_applicant("ZHAKSYBEKOVA AIGERIN", APPLICANT)  # a letter other: not the declared name
+    assert not read_as_applicant("ZHAKSYBEKOVA", APPLICANT)  # a surname alone vouches for nothing
+    assert not read_as_applicant(None, APPLICANT)
 
 
 def test_no_holder_read_gives_no_flag() -> None:

@@ -193,6 +193,21 @@ def test_a_field_the_register_does_not_keep_stays_low_confidence(session: Sessio
     assert weak_fields == [["issue_date", "hours"]] and document.status == "flagged"
 
 
+def test_a_holder_read_unsurely_as_the_applicants_declared_name_is_no_longer_low_confidence(session: Session) -> None:
+    weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: holder_name",
+            "evidence": {"fields": ["holder_name"]}}
+    own, other = (_document(f"{name}.png", _fields("0099999", 36, holder)) for name, holder in
+                  (("own", "Жақсыбекова Әйгерім"), ("other", "Жаксыбекова Айгерим")))
+    for document in (own, other):
+        document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
+    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [own, other])
+    session.add(Batch(inbox="x", submissions=[submission]))
+    session.commit()
+    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    assert "LOW_CONFIDENCE" not in _codes(own)  # the number is not in the register: only the name vouches
+    assert "LOW_CONFIDENCE" in _codes(other)  # the same person in another spelling: the reading stays unsure
+
+
 def test_stored_business_ids_come_back() -> None:
     document = _document("x.png", _fields("1", 1))
     document.extra = {"business_ids": ["020340156739"]}
