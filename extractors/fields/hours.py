@@ -84,10 +84,15 @@ def _credit_mentions(text: str) -> list[HoursMention]:
     return found
 
 
+# «в объеме бакадемических часов»: the figure 6 read as the letter б, glued to its unit or alone before it (no word
+# starts so); one character for one, so positions stay
+_BE_AS_SIX = re.compile(r"(?<![^\W\d_])б(?=\s?(?:академ|час|сағат))")
+
+
 def find_hours(text: str) -> HoursMention | None:
     """The document's study hours; printed hours win over hours derived from credits. A table's ruling between a
     figure and its unit on the next line is no obstacle."""
-    text = rulings_as_spaces(text)
+    text = _BE_AS_SIX.sub("6", rulings_as_spaces(text))
     hours = _hour_mentions(text)
     if hours:
         return max(hours, key=lambda m: (m.certainty, m.hours))

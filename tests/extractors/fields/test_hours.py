@@ -65,3 +65,10 @@ def test_a_hyphen_for_the_spaces_around_the_number() -> None:
 
 def test_a_speck_read_as_a_stop_after_the_figure() -> None:
     assert _hours("вебинарына қатысты\n(2. сағат)") == 2
+
+
+def test_a_six_read_as_the_letter_be_before_its_unit_is_six() -> None:
+    # «в объеме 6 академических часов» read «в объемё бакадемических часов» under a stamp (fraud seed 49090)
+    found = find_hours("в объемё бакадемических часов")
+    assert found is not None and found.hours == 6
+    assert find_hours("диплом бакалавра") is None  # a word that starts with б stays a word
