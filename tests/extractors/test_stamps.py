@@ -119,3 +119,38 @@ def test_lifted_ink_takes_the_papers_level_not_that_of_soft_edges_around_it() ->
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     lifted = lift_stamp(rgb, gray)[95:105, 80:190]
     assert float(np.median(lifted)) >= 248  # the mean over all paper-coloured pixels gave 242: a grey ghost
+
+
+PALE_STAMP_INK = (150, 160, 205)  # a light blue stamp, its ink at luma ~165 (fraud seed 48989)
+GREY_PRINT = (107, 107, 107)
+
+
+def _pale_ring_in_two_arcs(text_fill: tuple[int, int, int] | None) -> Image.Image:
+    """A pale stamp whose rim falls apart into a left and a right arc, over a line printed in grey."""
+    page = Image.new("RGB", (WIDTH, HEIGHT), (250, 250, 250))
+    draw = ImageDraw.Draw(page)
+    if text_fill is not None:
+        draw.text(TEXT_AT, "Дата выдачи: 08.02.2025", font=ImageFont.truetype(FONT, 40), fill=text_fill)
+    layer = Image.new("RGB", page.size, (255, 255, 255))
+    ring = ImageDraw.Draw(layer)
+    ring.arc(RING, 93, 267, fill=PALE_STAMP_INK, width=8)
+    ring.arc(RING, -87, 87, fill=PALE_STAMP_INK, width=8)
+    return ImageChops.multiply(page, layer)
+
+
+def test_a_ring_fallen_apart_into_arcs_is_one_stamp() -> None:
+    rgb = np.asarray(_pale_ring_in_two_arcs(None))
+    boxes = stamp_boxes(coloured_mask(rgb.max(axis=2) - rgb.min(axis=2)))
+    assert len(boxes) == 1
+    box, (left, top, right, bottom) = boxes[0], RING
+    assert abs(box.left - left) <= 12 and abs(box.left + box.width - right) <= 12
+    assert abs(box.top - top) <= 12 and abs(box.top + box.height - bottom) <= 12
+
+
+def test_grey_print_under_a_pale_stamp_is_print_and_the_stamp_is_lifted() -> None:
+    gray = _decoded(_pale_ring_in_two_arcs(GREY_PRINT))
+    plain = without_coloured_ink(np.asarray(_pale_ring_in_two_arcs(GREY_PRINT)))
+    assert float(np.median(_ring_pixels_on_paper(plain))) < 200  # pale blue is no strongly coloured ink
+    assert float(np.median(_ring_pixels_on_paper(gray))) > 235  # lifted to the paper
+    under = gray[TEXT_AT[1]:TEXT_AT[1] + 45, RING[0] - 10:RING[0] + 150]
+    assert int((under < 150).sum()) > 200  # the grey figures under the ring stay
