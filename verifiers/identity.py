@@ -170,4 +170,3 @@ def read_as_applicant(document_name: str | None, applicant_names: Sequence[str])
     read = [word.casefold() for word in (document_name or "").split()]
     return len(read) >= 2 and any(set(read) <= {word.casefold() for word in name.split()}
                                   for name in applicant_names if name)
-

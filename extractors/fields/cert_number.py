@@ -163,4 +163,3 @@ def qr_spelling(value: str, payloads: Sequence[str]) -> str | None:
         if sum(a != b for a, b in zip(letters, qr_letters, strict=True)) == 1:
             return number
     return None
-
