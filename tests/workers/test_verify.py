@@ -166,44 +166,36 @@ def test_a_field_a_person_corrected_is_no_longer_low_confidence(session: Session
     assert _codes(document) == [] and document.status == "verified"
 
 
-def test_fields_the_register_holds_for_this_holder_are_no_longer_low_confidence(session: Session) -> None:
-    weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: cert_number",
-            "evidence": {"fields": ["cert_number", "issue_date"]}}
-    held, misread = _document("held.png", _fields("0012345", 36)), _document("misread.png", _fields("0012845", 36))
-    for document in (held, misread):
+def _verified_with_weak_fields(session: Session, documents: list[Document], weak_fields: list[str]) -> None:
+    """Verify one submission of `documents`, each read with LOW_CONFIDENCE on `weak_fields`."""
+    weak = {"code": "LOW_CONFIDENCE", "severity": "review",
+            "message": "not read with confidence: " + ", ".join(weak_fields), "evidence": {"fields": weak_fields}}
+    for document in documents:
         document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
-    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [held, misread])
+    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", documents)
     session.add(Batch(inbox="x", submissions=[submission]))
     session.commit()
     verify_batch(session, submission.batch, today=date(2025, 11, 22))
+
+
+def test_fields_the_register_holds_for_this_holder_are_no_longer_low_confidence(session: Session) -> None:
+    held, misread = _document("held.png", _fields("0012345", 36)), _document("misread.png", _fields("0012845", 36))
+    _verified_with_weak_fields(session, [held, misread], ["cert_number", "issue_date"])
     assert _codes(held) == [] and held.status == "verified"
     assert "LOW_CONFIDENCE" in _codes(misread) and "NOT_IN_REGISTRY" in _codes(misread)
 
 
 def test_a_field_the_register_does_not_keep_stays_low_confidence(session: Session) -> None:
-    weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: cert_number",
-            "evidence": {"fields": ["cert_number", "issue_date", "hours"]}}
     document = _document("partial.png", _fields("0054321", 36))
-    document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
-    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [document])
-    session.add(Batch(inbox="x", submissions=[submission]))
-    session.commit()
-    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    _verified_with_weak_fields(session, [document], ["cert_number", "issue_date", "hours"])
     weak_fields = [f["evidence"]["fields"] for f in document.flags or [] if f["code"] == "LOW_CONFIDENCE"]
     assert weak_fields == [["issue_date", "hours"]] and document.status == "flagged"
 
 
 def test_a_holder_read_unsurely_as_the_applicants_declared_name_is_no_longer_low_confidence(session: Session) -> None:
-    weak = {"code": "LOW_CONFIDENCE", "severity": "review", "message": "not read with confidence: holder_name",
-            "evidence": {"fields": ["holder_name"]}}
     own, other = (_document(f"{name}.png", _fields("0099999", 36, holder)) for name, holder in
                   (("own", "Жақсыбекова Әйгерім"), ("other", "Жаксыбекова Айгерим")))
-    for document in (own, other):
-        document.extra = {"read_flags": [weak], "qr_payloads": [], "field_boxes": {}}
-    submission = _submission("S-1", IIN, "Жақсыбекова Әйгерім Серікқызы", [own, other])
-    session.add(Batch(inbox="x", submissions=[submission]))
-    session.commit()
-    verify_batch(session, submission.batch, today=date(2025, 11, 22))
+    _verified_with_weak_fields(session, [own, other], ["holder_name"])
     assert "LOW_CONFIDENCE" not in _codes(own)  # the number is not in the register: only the name vouches
     assert "LOW_CONFIDENCE" in _codes(other)  # the same person in another spelling: the reading stays unsure
 
