@@ -30,7 +30,7 @@ DIGIT_IN_NAME_CERTAINTY = 0.5
 # Name labels after which the name follows (and the table ruling read as "|", "(" or "[" between label and name);
 # «Фо:» is «ФИО:» with its И lost, only before a colon or a table's rule («телефон» holds «фо» too).
 LABEL_BEFORE_NAME = re.compile(
-    r"((?:ф\.?\s?и\.?\s?о\.?|(?<![^\W\d_])фо(?=\s*[:|])|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+аты)?)"
+    r"((?:ф\.?\s?и\.?\s?о\.?|(?<![^\W\d_])фо(?=\s*[:|])|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+(?:аты|[^\W\d_]{2,6}(?=\s*:)))?)"
     r"(?:\s+(?:слушател\w*|участник\w*|выпускник\w*|специалист\w*|врач\w*|қатысушы\w*|т[ыи][ңн]даушы\w*))?"
     r"|surname,?\s+(?:first\s+)?name|full\s+name|name\s+of\s+(?:the\s+)?(?:participant|holder)|name|holder|participant|слушател[ьюяы]|участник[ау]?"
     r"|выдан(?:[оа]|\([оа]\))?|выдается|настоящим\s+подтверждается,?\s+что|подтверждает(?:ся)?,?\s+что"
