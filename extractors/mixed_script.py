@@ -42,8 +42,10 @@ def _letters(text: str) -> int:
 # «КО?ІОУА», «О5РАМОУА», «ВАТТГ/ВЗҮМОУА»: a question mark, a digit or a slash between two letters (KOZLOVA,
 # OSPANOVA, BAITURSYNOVA read as Cyrillic); «1СОВ», «5МІНКМОУА», «5УЕТІ.АМА», «?АІТБЕУА»: a Latin capital I, S or
 # Z, which the Cyrillic model reads as a figure or a question mark, before capitals (IGOR, SMIRNOVA, SVETLANA
-# with its L read «І.», ZAITSEVA)
-_INSIDE_A_WORD = re.compile(r"[^\W\d_][?/\d][^\W\d_]|^[15?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ.]+$")
+# with its L read «І.», ZAITSEVA); «УАЗП.ЕУА»: a full stop between capitals inside a word (VASILEVA's IL read «П.»),
+# which initials («А.Т.») never have with two capitals on each side
+_INSIDE_A_WORD = re.compile(r"[^\W\d_][?/\d][^\W\d_]|^[15?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ.]+$"
+                            r"|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}\.[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
 
 
 def is_garbled(word: Word) -> bool:

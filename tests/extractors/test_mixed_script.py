@@ -140,6 +140,8 @@ def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> Non
     assert is_candidate(_word("5МІНКМОУА", 0.66))  # SMIRNOVA: the Cyrillic model has no S (fraud 37878)
     assert is_candidate(_word("5УЕТІ.АМА", 0.8)) and not is_candidate(_word("1.5", 0.8))  # SVETLANA (fraud 39090)
     assert is_candidate(_word("?АІТБЕУА", 0.66)) and not is_candidate(_word("?", 0.66))  # ZAITSEVA (fraud 44545)
+    # VASILEVA's IL read «П.» (fraud 51212); initials before a surname are no garble
+    assert is_candidate(_word("УАЗП.ЕУА", 0.9)) and not is_candidate(_word("А.Т.МУКАНОВА", 0.9))
     assert not is_candidate(_word("Медицинский", 0.65))
     assert not is_candidate(_word("ПК-91/273", 0.7)) and not is_candidate(_word("Кто?", 0.7))
     # a table's rule read into a word is no sign inside it («| ФИО:» re-read as "one:" before)
@@ -324,6 +326,12 @@ def test_a_weak_word_of_a_name_in_capitals_keeps_the_script_of_its_sure_neighbou
         page = PageText(1, 600, 60, (Line(words),), "ocr", language_hint=hint)
         reread_other_script(page, np.zeros((60, 600), np.uint8), hint, engine)  # type: ignore[arg-type]
         assert engine.asked > 0, (first, second)
+    # a full stop inside a capital word is a Latin letter misread, not a word of the sure neighbour's name
+    words = (Word("УАЗП.ЕУА", 0.39, Box(0, 0, 200, 40)), Word("АММА", 0.91, Box(220, 0, 120, 40)))
+    page = PageText(1, 600, 60, (Line(words),), "ocr", language_hint="rus+kaz")
+    engine = _Engine({"first": ("VASILEVA", 0.93), "second": ("ANNA", 0.92)})
+    read = reread_other_script(page, np.zeros((60, 600), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "VASILEVA ANNA"
 
 
 def test_a_capital_i_read_as_1_in_a_kazakh_name_is_mended_not_re_read() -> None:
