@@ -22,7 +22,7 @@ _YEAR_WORD = r"(?:\s*-?\s*(?:жыл[^\W\d_]{0,2}|ж\.?))?"
 # What may stand between the two ends of a range («no» is «по» read in Latin letters).
 _RU_TO = r"[пn][оo]|до"
 _CONN = rf"\s*(?:-|{_RU_TO}|to|till|until|through|and|и)\s*"
-_SEP = r"\s?[./,\\]\s?"  # a backslash is a slash misread
+_SEP = r"\s?[./,\\][.,]?\s?"  # a backslash is a slash misread; «26,12,.2023»: a speck beside the stop
 
 # The day or month may come split by a stray space from OCR («25.1 1.2020», «Семей, 1 3.10.2024»); a split day
 # starts with 1-3 and stands after a space or a comma, never after another number or «№».
