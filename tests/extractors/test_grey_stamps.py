@@ -7,7 +7,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from extractors.grey_stamps import grey_stamp_rims, lift_grey_stamps
+from extractors.grey_stamps import grey_stamp_rims, lift_grey_stamps, ring_on_paper
 from extractors.raster import decode_image_pages
 from tests.extractors.test_stamps import RING, TEXT_AT, _page, _ring_pixels_on_paper
 
@@ -38,3 +38,17 @@ def test_a_stamp_as_dark_as_the_print_or_over_no_print_is_left_as_it_was() -> No
     assert np.array_equal(lift_grey_stamps(alone), alone)  # nothing to read under it
     plain = np.asarray(Image.new("L", (1200, 1600), 246))
     assert lift_grey_stamps(plain) is plain
+
+
+
+def test_a_circle_through_ruled_lines_is_no_stamp() -> None:
+    # a circle Hough finds in a table or a block of text has as much ink just outside it as on it; lifted as a
+    # stamp, it whitened a table's rules and left hard-edged dashes (TAMPERED on a genuine page, fraud 52323)
+    stamped = np.asarray(_page(text=True, stamp=True, ink=GREY_STAMP_INK).convert("L")).copy()
+    left, top, right, bottom = RING
+    x, y, radius = (left + right) / 2, (top + bottom) / 2, (right - left) / 2
+    assert ring_on_paper(stamped, x, y, radius, 246.0)
+    ruled = stamped.copy()
+    for row in range(top - 200, bottom + 200, 14):  # grey rules over and around the ring
+        ruled[row:row + 3, left - 200:right + 200] = 140
+    assert not ring_on_paper(ruled, x, y, radius, 246.0)
