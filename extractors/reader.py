@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from extractors.clipped_words import reread_clipped
 from extractors.dropped_lines import recover_dropped_lines
 from extractors.errors import UnreadableDocument
 from extractors.mixed_script import reread_other_script
@@ -107,6 +108,7 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
                        language_hint=languages)
     page = reread_swallowed(page, prepared.image, languages, engine)
     page = recover_dropped_lines(page, prepared.image, blank_regions(tsv), languages, engine)
+    page = reread_clipped(page, prepared.image, languages, engine)
     page = reread_other_script(page, prepared.image, languages, engine)
     return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits),
                     None if prepared.upright is None else _keep(prepared.upright, page_no, limits), prepared.scale)
