@@ -11,6 +11,7 @@ import numpy as np
 from extractors.clipped_words import reread_clipped
 from extractors.dropped_lines import recover_dropped_lines
 from extractors.errors import UnreadableDocument
+from extractors.faint_ink import reread_faint
 from extractors.mixed_script import reread_other_script
 from extractors.pdf import check_pdf, pdf_text_layer, render_pdf_pages
 from extractors.preprocess import downscale, normalize_illumination, prepare_for_ocr, text_runs_sideways
@@ -109,6 +110,7 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
     page = reread_swallowed(page, prepared.image, languages, engine)
     page = recover_dropped_lines(page, prepared.image, blank_regions(tsv), languages, engine)
     page = reread_clipped(page, prepared.image, languages, engine)
+    page = reread_faint(page, prepared.image, languages, engine)
     page = reread_other_script(page, prepared.image, languages, engine)
     return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits),
                     None if prepared.upright is None else _keep(prepared.upright, page_no, limits), prepared.scale)

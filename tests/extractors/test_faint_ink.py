@@ -1,0 +1,87 @@
+"""A weak number with a faint stroke against it («7108» for 108): read again without the faint ink, only shortened."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.faint_ink import dropped_only, reread_faint, weak_numbers, without_faint_ink
+from extractors.tesseract import TesseractEngine
+from extractors.types import Box, Line, PageText, Word
+
+from .rendering import FONT
+
+TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
+PEN_GREY = 170  # a signature's stroke by the hours of fraud corpus 52323 (the print at 15)
+
+
+class _WordReader:
+    """Answers every word read with one reading; `asked` counts the reads."""
+
+    def __init__(self, text: str, confidence: float) -> None:
+        self.reading, self.asked = (text, confidence), 0
+
+    def ocr_word(self, image: np.ndarray, languages: str, *, one_word: bool = True) -> tuple[str, float]:
+        self.asked += 1
+        return self.reading
+
+
+def _hours_with_a_stroke() -> tuple[np.ndarray, Box]:
+    """«108 сағат» with a faint pen stroke ending against the 1, and the box Tesseract gave «7108»."""
+    page = Image.new("L", (900, 200), 252)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 40)
+    draw.text((300, 80), "108 сағат", font=font, fill=15)
+    left, top, _, bottom = draw.textbbox((300, 80), "108", font=font)
+    draw.line((left - 120, top + 4, left - 3, top + 2), fill=PEN_GREY, width=5)
+    draw.line((left - 3, top + 2, left - 12, bottom), fill=PEN_GREY, width=4)  # its tail reads as a 7
+    _, _, right, _ = draw.textbbox((300, 80), "108", font=font)
+    return np.asarray(page, dtype=np.uint8).copy(), Box(left - 30, top, right - left + 30, bottom - top)
+
+
+def _page(word: Word) -> PageText:
+    line = Line((word, Word("сағат", 0.97, Box(word.box.left + word.box.width + 15, word.box.top, 110, 30))))
+    return PageText(1, 900, 200, (line,), "ocr", language_hint="rus+kaz")
+
+
+def test_faint_ink_is_whitened_and_the_print_kept() -> None:
+    image, box = _hours_with_a_stroke()
+    cleaned = without_faint_ink(image, box)
+    assert cleaned is not None
+    assert int((cleaned == PEN_GREY).sum()) == 0 and int((image == PEN_GREY).sum()) > 100
+    assert int((cleaned < 60).sum()) == int((image[box.top - 7:box.top + box.height + 7,
+                                                   box.left - 7:box.left + box.width + 7] < 60).sum())
+    flat = np.full((60, 200), 200, np.uint8)  # no print darker than the paper: nothing to tell faint ink from
+    assert without_faint_ink(flat, Box(20, 10, 150, 40)) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [("7108", "108", True), ("7108", "718", True), ("7108", "7108", False), ("7108", "1080", False),
+     ("7108", "", False), ("7108", "7", True), ("(72", "72", True), ("7108", "abc", False)],
+)
+def test_a_second_reading_may_only_drop_characters(first: str, second: str, expected: bool) -> None:
+    assert dropped_only(first, second) is expected
+
+
+def test_only_weak_words_of_figures_are_read_again() -> None:
+    words = (Word("7108", 0.38, Box(0, 0, 90, 30)), Word("108", 0.92, Box(100, 0, 70, 30)),
+             Word("сағат", 0.3, Box(180, 0, 90, 30)), Word("КZ-2023-1", 0.4, Box(280, 0, 200, 30)))
+    page = PageText(1, 600, 40, (Line(words),), "ocr", language_hint="rus+kaz")
+    assert weak_numbers(page) == [(0, 0), (0, 3)]
+
+
+def test_a_sure_shortened_reading_replaces_the_weak_number() -> None:
+    image, box = _hours_with_a_stroke()
+    page = _page(Word("7108", 0.38, box))
+    assert reread_faint(page, image, "rus+kaz", _WordReader("108", 0.96)).text == "108 сағат"  # type: ignore[arg-type]
+    for reading in (("108", 0.6), ("1080", 0.96)):  # unsure, or a figure the first reading did not have
+        assert reread_faint(page, image, "rus+kaz", _WordReader(*reading)) is page  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_the_hours_are_read_again_with_tesseract() -> None:
+    image, box = _hours_with_a_stroke()
+    read = reread_faint(_page(Word("7108", 0.38, box)), image, "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
+    assert read.text == "108 сағат"
