@@ -49,8 +49,9 @@ def without_faint_ink(image: np.ndarray, box: Box) -> np.ndarray | None:
 
 
 def dropped_only(first: str, second: str) -> bool:
-    """`second` is `first` with one or more characters left out, and still holds figures."""
-    if not second or len(second) >= len(first) or not any(ch.isdigit() for ch in second):
+    """`second` is `first` with one or more characters left out, and still a number (MIN_DIGITS figures: a sure
+    single figure left of four is faint print lost, not a stroke taken away)."""
+    if len(second) >= len(first) or sum(ch.isdigit() for ch in second) < MIN_DIGITS:
         return False
     rest = iter(first)
     return all(ch in rest for ch in second)  # a subsequence: each character found after the previous one
