@@ -15,7 +15,7 @@ import numpy as np
 
 from extractors.fields.dates import find_dates
 from extractors.fields.document import ocr_factor
-from extractors.fields.normalize import unquote
+from extractors.fields.normalize import normalize_text, unquote
 from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
@@ -33,7 +33,8 @@ def _spelling(text: str) -> str:
 
 
 def _dates_in(words: list[Word]) -> set[str]:
-    return {day.isoformat() for mention in find_dates(" ".join(w.text for w in words))
+    # normalised as the fields were («ОЗ» февраля is the 3rd), or a mended day never agrees with itself
+    return {day.isoformat() for mention in find_dates(normalize_text(" ".join(w.text for w in words)))
             for day in (mention.first, mention.last) if day is not None}
 
 

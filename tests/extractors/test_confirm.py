@@ -52,6 +52,16 @@ def test_readings_that_give_the_same_date_agree_whatever_else_they_spell() -> No
     assert confirmed(FieldValue("2023-07-12", 0.381, 1, BOX), first, unsure).confidence == 0.381
 
 
+def test_a_day_in_quotes_read_in_letters_agrees_as_the_field_read_it() -> None:
+    # fraud 53434: «03» read «ОЗ» on the page (the field mended it) and the year after the range at 0.00; the crop
+    # read «03» surely, which gave the same date only once the page's reading was normalised as the field's was
+    first = _words(("«ОЗ»", 0.93), ("февраля", 0.96), ("2025", 0.96), ("г.", 0.96), ("по", 0.97),
+                   ("«24»", 0.97), ("марта", 0.97), ("2025", 0.0), ("г.", 0.0))
+    second = _words(("«03»", 0.96), ("февраля", 0.97), ("2025", 0.96), ("г.", 0.96), ("по", 0.96),
+                    ("«24»", 0.97), ("марта", 0.97), ("2025", 0.97))
+    assert confirmed(FieldValue("2025-02-03", 0.285, 1, BOX), first, second).confidence > 0.9
+
+
 def test_a_second_reading_that_differs_or_is_unsure_changes_nothing() -> None:
     assert confirmed(WEAK, _words(("9.08.2023", 0.0)), _words(("8.08.2023", 0.97))) == WEAK
     assert confirmed(WEAK, _words(("17.05.2023", 0.0)), _words(("17.05.2023/", 0.03), ("227", 0.03))) == WEAK
