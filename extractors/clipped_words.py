@@ -13,14 +13,13 @@ import re
 
 import numpy as np
 
-from extractors.preprocess import field_crop
+from extractors.preprocess import INK_LEVEL, field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
 from extractors.types import Box, Line, PageText, Word
 
 SHORT_YEAR_DATE = re.compile(r"^[^\d]{0,2}(\d{1,2}[./,]\d{1,2}[./,]\d{1,3})[^\d]{0,2}$")
-FULL_DATE = re.compile(r"^[^\d]{0,2}(\d{1,2}[./,]\d{1,2}[./,](?:19|20)\d{2})[^\d]{0,3}$")
-INK_LEVEL = 128  # the page is evenly lit (paper near 255): darker pixels are ink
+COMPLETE_DATE = re.compile(r"^[^\d]{0,2}(\d{1,2}[./,]\d{1,2}[./,](?:19|20)\d{2})[^\d]{0,3}$")
 GLYPH_GAP = 0.5  # ink starting within this many of the word's heights after its box is its next glyph …
 GLYPH_HEIGHT = 0.5  # … when it stands this share of the word's height (a speck or a rule is no figure)
 LETTER_GAP = 0.25  # blank columns this many heights wide end the glyph
@@ -66,7 +65,7 @@ def clipped_dates(page: PageText, image: np.ndarray) -> list[tuple[int, int, Box
 
 def completed(first: str, second: str, confidence: float) -> tuple[str, float] | None:
     """The second reading's date when it is the first one's with figures added to a four-figure year, sure."""
-    short, full = SHORT_YEAR_DATE.match(first), FULL_DATE.match(second.strip())
+    short, full = SHORT_YEAR_DATE.match(first), COMPLETE_DATE.match(second.strip())
     if short is None or full is None or confidence < SURE:
         return None
     before, after = short.group(1), full.group(1)

@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from extractors.fields.hours import HOURS_AFTER_NUMBER
+from extractors.preprocess import INK_LEVEL
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import join_split_lines, parse_tsv_lines
 from extractors.types import Box, Line, PageText, Word
@@ -25,7 +26,6 @@ MIN_REGION_HEIGHTS = 2.0  # a stamp or signature is at least this many text heig
 MAX_REGION_SHARE = 0.12  # of the page's area: larger blank regions are frames, backgrounds and photos
 MAX_ASPECT = 4.0  # longer thin regions are rules and borders
 MAX_AREAS = 6  # per page: each costs a block read
-INK_LEVEL = 128  # the page is evenly lit (paper 255): darker pixels are ink
 GLYPH_MIN, GLYPH_MAX, GLYPH_MAX_WIDTH = 0.35, 1.6, 2.5  # a glyph's height and width in text heights
 MIN_ROW_INK = 2.0  # text heights of glyph boxes on a row for it to hold text
 ROW_MIN, ROW_MAX = 0.5, 8.0  # a run of such rows, in text heights: a line, or lines run into a stamp's ring

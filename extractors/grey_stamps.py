@@ -89,10 +89,12 @@ def grey_stamp_rims(gray: np.ndarray) -> list[tuple[int, int, int, float, float]
     inked = [(x, y, radius, level) for x, y, radius in found[0][:MAX_STAMPS * 3] / factor
              if (level := _rim_level(gray, x, y, radius, paper)) is not None]
     print_level = _print_level(gray, paper, np.array([rim[:3] for rim in inked]).reshape(-1, 3))
+    if print_level is None:
+        return []
     outer = [(x, y, _outer_rim(gray, x, y, radius, paper), level) for x, y, radius, level in inked
-             if print_level is not None and level - print_level >= LEVEL_GAP]
+             if level - print_level >= LEVEL_GAP]
     rims = [(int(x), int(y), int(radius), level, print_level) for x, y, radius, level in outer
-            if print_level is not None and ring_on_paper(gray, x, y, radius, paper)]
+            if ring_on_paper(gray, x, y, radius, paper)]
     return rims[:MAX_STAMPS]
 
 

@@ -10,6 +10,7 @@ import numpy as np
 from extractors.types import Box
 
 MAX_UPSCALED_PIXELS = 12_000_000  # enlarging small print stops here: OCR time and memory grow with the pixels
+INK_LEVEL = 128  # after normalize_illumination the paper is near 255: darker pixels are ink
 TARGET_TEXT_HEIGHT = 22.0  # px, median letter-blob height (~x-height); measured: as accurate as 30 and 25% faster
 _SKEW_LIMIT = 8.0  # degrees; larger tilts are not scanner skew
 _ANALYSIS_WIDTH = 1000  # px; skew and text height are measured on a copy about this wide

@@ -13,7 +13,7 @@ from statistics import median
 
 import numpy as np
 
-from extractors.preprocess import field_crop, field_crop_box
+from extractors.preprocess import INK_LEVEL, field_crop, field_crop_box
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
 from extractors.types import Box, Line, PageText, Word
@@ -23,7 +23,6 @@ SPACE_GAP = 0.3  # … with a blank run of columns this many of its heights wide
 MIN_LETTERS = 4  # the swallowing word itself was read: this many letters …
 SURE = 0.8  # … this surely (stamp ink and signatures are read as short unsure scraps)
 MAX_REREADS = 4  # per page: each costs a block read
-INK_LEVEL = 128  # the page is evenly lit (paper near 255): darker pixels are ink
 
 
 def _width_per_letter(word: Word) -> float:
