@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from extractors.fields.normalize import strip_diacritics_kk
 from verifiers.flags import ISSUER_NOT_ACCREDITED, ISSUER_UNKNOWN, Flag, make_flag
 from verifiers.registry import Organization
-from verifiers.text import lookalikes_as_latin, skeleton, words
+from verifiers.text import cyrillic_shapes_as_latin, lookalikes_as_latin, skeleton, words
 
 # token_sort_ratio on normalised names; below this an issuer is unknown, not forced onto the nearest name.
 MATCH_THRESHOLD = 88.0
@@ -168,9 +168,15 @@ class IssuerIndex:
         return [self._names[i] for i in positions]
 
     def match(self, issuer_text: str | None) -> IssuerMatch | None:
-        """The best registered organization for `issuer_text`, or None when nothing is close enough."""
+        """The best registered organization for `issuer_text`, or None when nothing is close enough; failing
+        the reading as it stands, its Cyrillic letters read as the Latin ones they print like."""
         if not issuer_text:
             return None
+        found = self._match_text(issuer_text)
+        as_latin = cyrillic_shapes_as_latin(issuer_text)
+        return found if found is not None or as_latin == issuer_text else self._match_text(as_latin)
+
+    def _match_text(self, issuer_text: str) -> IssuerMatch | None:
         key = normalize_issuer(issuer_text)
         if not key:
             return None

@@ -59,6 +59,17 @@ def lookalikes_as_latin(text: str) -> str:
     return text.translate(_CYR_LOOKALIKE_TO_LAT)
 
 
+# Beyond the exact look-alikes, small Cyrillic letters whose print differs from a Latin one's by a serif or a
+# stroke: Tesseract, let loose with Russian and Kazakh too, reads a Latin word in them («Ешгореап» for "European").
+_CYR_SHAPE_TO_LAT = str.maketrans("гпшиьѕјһЅЈҺ", "rnuubsjhSJH")
+
+
+def cyrillic_shapes_as_latin(text: str) -> str:
+    """Every Cyrillic letter written as the Latin letter it is printed most like: a reading of Latin print that
+    went to the wrong script, to try when the reading as it stands names nothing."""
+    return lookalikes_as_latin(text).translate(_CYR_SHAPE_TO_LAT)
+
+
 # Latin phonetic variants folded to one spelling (official passports, 2021 Kazakh Latin, English habits).
 _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("shch", "sh"),

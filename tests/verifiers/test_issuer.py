@@ -37,6 +37,7 @@ ORGS = (
         ("КазНМУ", "Asfendiyarov Kazakh National Medical University"),
     ),
     _org("ORG-031", "Городская поликлиника №12 г. Алматы"),
+    _org("ORG-040", "European Society of Cardiology", ("ESC",)),
     _org("ORG-032", "Городская поликлиника №13 г. Алматы", end=date(2022, 12, 31)),
 )
 INDEX = IssuerIndex(ORGS)
@@ -57,6 +58,8 @@ INDEX = IssuerIndex(ORGS)
         ('"Қара анды ме ина университеті"', "ORG-007"),  # letters lost where OCR left spaces
         ("т900 «Медицинский университет Караганды»", "ORG-007"),  # a legal form's «ОО» read as digits
         ("Городская поликлиника N13 г. Алматы", "ORG-032"),  # «№» read as N: its digits still count
+        ("Ешгореап Society of Cardiology", "ORG-040"),  # a Latin word read in Cyrillic letters of its shape
+        ("Ешгореап Ѕосіеtу оf Сагdiоlоgу", "ORG-040"),  # most of the name so
     ],
 )
 def test_matches(text: str, org_id: str) -> None:
@@ -72,6 +75,7 @@ def test_matches(text: str, org_id: str) -> None:
         "Городская поликлиника №1З г. Алматы",  # a number's digit misread as a letter is not the number
         "Университет",
         "Karaganda Medical",  # a name's last words missing is not the name
+        "Европейское общество кардиологов",  # a Russian name is not its English namesake's shape
     ],
 )
 def test_unknown_is_not_forced(text: str) -> None:
