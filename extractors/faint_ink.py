@@ -1,10 +1,12 @@
-"""Weakly read numbers read again without the ink fainter than their print («7108» beside a pen's grey stroke).
+"""Weakly read numbers read again without ink that is not their print: a pen's grey stroke, a table's ruling.
 
 A signature's or a stamp's faint stroke that touches a number is read as one more figure, and the number becomes
 another (108 hours read as 7108, then dropped as impossible). The word's print is its darkest ink; ink lighter than
-halfway from it to the paper is whitened in the word's crop, and the crop read again. The second reading replaces
-the first only when it is sure and is the first with characters dropped: whitening faint ink can take a glyph
-away, never make one.
+halfway from it to the paper is whitened in the word's crop, and the crop read again. A table cell's ruling beside
+the number is read into it too («\\(54» at 0.46): an upright run of ink much taller than the page's words is a
+ruling, as is a row of ink across the whole crop, and they are whitened as well. The second reading replaces the
+first only when it is sure and is the first with characters dropped (whitening ink can take a glyph away, never
+make one) or with one figure changed (the stray ink had made one figure look like another: «2093» for 2023).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ MIN_DIGITS = 2
 FAINT_SHARE = 0.5  # ink lighter than this share of the way from the print to the paper is faint
 MIN_CONTRAST = 80  # grey levels between a word's print and its paper for faint ink to be told from print
 MAX_REREADS = 4  # per page: each costs a word read
+RULING_HEIGHTS = 1.6  # an upright run of ink this many times the page's median word height is a ruling
+RULING_SHARE = 0.95  # a row of the word's crop dark over this share of its width is a ruling
+EDGE = 2  # pixels of a glyph's grey edge outside the box Tesseract drew round its ink
 
 
 def weak_numbers(page: PageText) -> list[tuple[int, int]]:
@@ -30,12 +35,22 @@ def weak_numbers(page: PageText) -> list[tuple[int, int]]:
     found = [(line_index, word_index) for line_index, line in enumerate(page.lines)
              for word_index, word in enumerate(line.words)
              if word.confidence < WEAK and sum(ch.isdigit() for ch in word.text) >= MIN_DIGITS
-             and sum(ch.isdigit() for ch in word.text) * 2 > len(word.text)]
+             and sum(ch.isdigit() for ch in word.text) * 2 > sum(ch.isalnum() for ch in word.text)]
     return found[:MAX_REREADS]
 
 
-def without_faint_ink(image: np.ndarray, box: Box) -> np.ndarray | None:
-    """The word's crop, framed in paper, with its faint ink whitened (None: no print to tell faint ink from)."""
+def _rulings(ink: np.ndarray, length: int) -> np.ndarray:
+    """Where `ink` holds a ruling: an upright run `length` long at least (slanting by a pixel in its run), or a
+    row inked across the width; widened by the grey of their edges."""
+    widened = cv2.dilate(ink.astype(np.uint8), np.ones((1, 3), np.uint8))
+    upright = cv2.morphologyEx(widened, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+    upright[ink.mean(axis=1) >= RULING_SHARE, :] = 1  # and the rows inked across
+    return cv2.dilate(upright, np.ones((3, 3), np.uint8)) > 0
+
+
+def without_stray_ink(image: np.ndarray, box: Box, word_height: float) -> np.ndarray | None:
+    """The word's crop, framed in paper, with its faint ink and rulings (upright runs taller than RULING_HEIGHTS
+    words of `word_height`) whitened (None: no print to tell faint ink from)."""
     margin = max(3, box.height // 4)
     crop = image[max(0, box.top - margin):box.top + box.height + margin,
                  max(0, box.left - margin):box.left + box.width + margin]
@@ -44,8 +59,25 @@ def without_faint_ink(image: np.ndarray, box: Box) -> np.ndarray | None:
     print_level, paper = (float(level) for level in np.percentile(crop, (2, 90)))
     if paper - print_level < MIN_CONTRAST:
         return None
-    cleaned = np.where(crop > print_level + FAINT_SHARE * (paper - print_level), 255, crop).astype(np.uint8)
-    return cv2.copyMakeBorder(cleaned, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=255)
+    ink_level = print_level + FAINT_SHARE * (paper - print_level)
+    ruling = _rulings(crop <= ink_level, max(2, round(RULING_HEIGHTS * word_height)))
+    cleaned = np.where((crop > ink_level) | ruling, 255, crop).astype(np.uint8)
+    left = box.left - max(0, box.left - margin)  # beside the box, beyond a glyph's grey edge, is a neighbour's ink
+    cleaned[:, :max(0, left - EDGE)] = 255
+    cleaned[:, left + box.width + EDGE:] = 255
+    return _framed(cleaned, ink_level)
+
+
+def _framed(cleaned: np.ndarray, ink_level: float) -> np.ndarray | None:
+    """The ink left in `cleaned` framed in paper as a word of its own height (a ruling's length in the box left a
+    tall crop, which Tesseract misread); None when no ink is left."""
+    rows, columns = np.nonzero(cleaned <= ink_level)
+    if rows.size == 0:
+        return None
+    kept = cleaned[max(0, rows.min() - EDGE):rows.max() + EDGE + 1,
+                   max(0, columns.min() - EDGE):columns.max() + EDGE + 1]
+    frame = max(3, int(rows.max() - rows.min()) // 4)
+    return cv2.copyMakeBorder(kept, frame, frame, frame, frame, cv2.BORDER_CONSTANT, value=255)
 
 
 def dropped_only(first: str, second: str) -> bool:
@@ -57,16 +89,25 @@ def dropped_only(first: str, second: str) -> bool:
     return all(ch in rest for ch in second)  # a subsequence: each character found after the previous one
 
 
+def one_figure_changed(first: str, second: str) -> bool:
+    """`second` holds as many figures as `first` and differs from it in one of them at most («2093» read surely
+    «2023»): the same number, a figure the stray ink had turned into another."""
+    figures, again = [ch for ch in first if ch.isdigit()], [ch for ch in second if ch.isdigit()]
+    return len(figures) == len(again) >= MIN_DIGITS and sum(a != b for a, b in zip(figures, again, strict=True)) <= 1
+
+
 def reread_faint(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:
     """The page with each weak number read again without faint ink (unchanged when no reading qualifies)."""
     lines = list(page.lines)
-    for line_index, word_index in weak_numbers(page):
+    weak = weak_numbers(page)
+    word_height = float(np.median([w.box.height for line in page.lines for w in line.words])) if weak else 0.0
+    for line_index, word_index in weak:
         word = lines[line_index].words[word_index]
-        cleaned = without_faint_ink(image, word.box)
+        cleaned = without_stray_ink(image, word.box, word_height)
         if cleaned is None:
             continue
-        text, confidence = engine.ocr_word(cleaned, languages)
-        if confidence >= SURE and dropped_only(word.text, text):
+        text, confidence = engine.ocr_word(cleaned, languages, one_word=False)
+        if confidence >= SURE and (dropped_only(word.text, text) or one_figure_changed(word.text, text)):
             words = list(lines[line_index].words)
             words[word_index] = Word(text, confidence, word.box)
             lines[line_index] = Line(tuple(words))

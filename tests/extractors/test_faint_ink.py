@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.faint_ink import dropped_only, reread_faint, weak_numbers, without_faint_ink
+from extractors.faint_ink import (
+    dropped_only,
+    one_figure_changed,
+    reread_faint,
+    weak_numbers,
+    without_stray_ink,
+)
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Line, PageText, Word
 
@@ -14,6 +20,7 @@ from .rendering import FONT
 
 TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
 PEN_GREY = 170  # a signature's stroke by the hours of fraud corpus 52323 (the print at 15)
+RULE_GREY = 40  # a table's ruling, as dark as print
 
 
 class _WordReader:
@@ -40,6 +47,19 @@ def _hours_with_a_stroke() -> tuple[np.ndarray, Box]:
     return np.asarray(page, dtype=np.uint8).copy(), Box(left - 30, top, right - left + 30, bottom - top)
 
 
+def _hours_in_a_table_cell() -> tuple[np.ndarray, Box]:
+    """«(54 academic hours)» in a table's cell, its left ruling close before the «(», and the box Tesseract gave
+    «\\(54» (fraud corpus 54545): the ruling's length, with the word's print."""
+    page = Image.new("L", (900, 200), 252)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 40)
+    draw.text((300, 80), "(54 academic hours)", font=font, fill=15)
+    left, top, right, bottom = draw.textbbox((300, 80), "(54", font=font)
+    draw.line((left - 9, top - 20, left - 10, bottom + 20), fill=RULE_GREY, width=3)  # slanting by a pixel
+    draw.line((left - 200, top - 20, left + 600, top - 20), fill=RULE_GREY, width=3)
+    return np.asarray(page, dtype=np.uint8).copy(), Box(left - 11, top - 21, right - left + 11, bottom - top + 42)
+
+
 def _page(word: Word) -> PageText:
     line = Line((word, Word("сағат", 0.97, Box(word.box.left + word.box.width + 15, word.box.top, 110, 30))))
     return PageText(1, 900, 200, (line,), "ocr", language_hint="rus+kaz")
@@ -47,13 +67,34 @@ def _page(word: Word) -> PageText:
 
 def test_faint_ink_is_whitened_and_the_print_kept() -> None:
     image, box = _hours_with_a_stroke()
-    cleaned = without_faint_ink(image, box)
+    cleaned = without_stray_ink(image, box, 30)
     assert cleaned is not None
     assert int((cleaned == PEN_GREY).sum()) == 0 and int((image == PEN_GREY).sum()) > 100
     assert int((cleaned < 60).sum()) == int((image[box.top - 7:box.top + box.height + 7,
                                                    box.left - 7:box.left + box.width + 7] < 60).sum())
     flat = np.full((60, 200), 200, np.uint8)  # no print darker than the paper: nothing to tell faint ink from
-    assert without_faint_ink(flat, Box(20, 10, 150, 40)) is None
+    assert without_stray_ink(flat, Box(20, 10, 150, 40), 30) is None
+
+
+def test_a_ruling_beside_a_number_is_whitened_and_its_print_kept() -> None:
+    image, box = _hours_in_a_table_cell()
+    cleaned = without_stray_ink(image, box, 30)
+    assert cleaned is not None
+    glyphs = image[box.top + 21:box.top + box.height - 21, box.left + 11:box.left + box.width]
+    # «(54» whole, with neither the cell's side nor its top, nor anything of «academic»; framed to its height
+    assert int((cleaned < 60).sum()) == int((glyphs < 60).sum()) > 100
+    assert cleaned.shape[0] < box.height
+    kept = without_stray_ink(image, box, 80)  # words as tall as the ruling: it is print, and stays
+    assert kept is not None and int((kept < 60).sum()) > int((glyphs < 60).sum()) + 100
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [("2093", "2023", True), ("26:11:2093т", "26.11.2023 г.", True), ("2093", "2013", True),
+     ("2093", "2011", False), ("2093", "20933", False), ("7", "1", False)],
+)
+def test_a_second_reading_may_change_one_figure(first: str, second: str, expected: bool) -> None:
+    assert one_figure_changed(first, second) is expected
 
 
 @pytest.mark.parametrize(
@@ -67,16 +108,18 @@ def test_a_second_reading_may_only_drop_characters(first: str, second: str, expe
 
 def test_only_weak_words_of_figures_are_read_again() -> None:
     words = (Word("7108", 0.38, Box(0, 0, 90, 30)), Word("108", 0.92, Box(100, 0, 70, 30)),
-             Word("сағат", 0.3, Box(180, 0, 90, 30)), Word("КZ-2023-1", 0.4, Box(280, 0, 200, 30)))
+             Word("сағат", 0.3, Box(180, 0, 90, 30)), Word("КZ-2023-1", 0.4, Box(280, 0, 200, 30)),
+             Word("\\(54", 0.46, Box(480, 0, 60, 60)), Word("(5а", 0.3, Box(550, 0, 60, 30)))
     page = PageText(1, 600, 40, (Line(words),), "ocr", language_hint="rus+kaz")
-    assert weak_numbers(page) == [(0, 0), (0, 3)]
+    assert weak_numbers(page) == [(0, 0), (0, 3), (0, 4)]  # marks do not count; one figure is no number
 
 
 def test_a_sure_shortened_reading_replaces_the_weak_number() -> None:
     image, box = _hours_with_a_stroke()
     page = _page(Word("7108", 0.38, box))
     assert reread_faint(page, image, "rus+kaz", _WordReader("108", 0.96)).text == "108 сағат"  # type: ignore[arg-type]
-    for reading in (("108", 0.6), ("1080", 0.96)):  # unsure, or a figure the first reading did not have
+    for reading in (("108", 0.6), ("1080", 0.96), ("7218", 0.96)):  # unsure, a figure the first did not have,
+        # two figures changed
         assert reread_faint(page, image, "rus+kaz", _WordReader(*reading)) is page  # type: ignore[arg-type]
 
 
@@ -85,3 +128,12 @@ def test_the_hours_are_read_again_with_tesseract() -> None:
     image, box = _hours_with_a_stroke()
     read = reread_faint(_page(Word("7108", 0.38, box)), image, "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
     assert read.text == "108 сағат"
+
+
+@pytest.mark.slow
+def test_the_hours_in_a_table_cell_are_read_again_with_tesseract() -> None:
+    image, box = _hours_in_a_table_cell()
+    others = tuple(Word("academic", 0.96, Box(box.left + 100 + 200 * n, box.top + 21, 170, 30)) for n in range(3))
+    page = PageText(1, 900, 200, (Line((Word("\\(54", 0.46, box), *others)),), "ocr", language_hint="eng")
+    read = reread_faint(page, image, "eng", TesseractEngine(TESSDATA, ("eng",)))
+    assert read.text == "(54 academic academic academic"
