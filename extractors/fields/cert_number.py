@@ -21,7 +21,10 @@ _LABEL = (
 # A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678"); «К7 …» is KZ; a speck after
 # it may be read as a stop («К7. …», «КИ. 42325581»).
 _SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KКҚ][27З])\.?\s(?=\d{4}))?"
-_VALUE = r"(?P<value>" + _SERIES + r"[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\-/.]{1,30}[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\d{1,2})"
+# «СМЕ:70268»: the series' hyphen read as a colon
+_SERIES_COLON = r"(?:(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}):(?=\d))?"
+_BODY = r"[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\-/.]{1,30}[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
+_VALUE = r"(?P<value>" + _SERIES + _SERIES_COLON + _BODY + r"|\d{1,2})"
 LABELLED_NUMBER = re.compile(_LABEL + r"[\s:#№.\\|,;_]{0,4}" + _VALUE, re.IGNORECASE)
 # Numbers that belong to something else than the certificate.
 FOREIGN_CONTEXT = re.compile(
@@ -34,6 +37,7 @@ FOREIGN_CONTEXT = re.compile(
 # «К27-…», «К/-…»: Z read twice, as /; «К7. 9…»: a speck read as a dot after it
 KZ_PREFIX_MISREAD = re.compile(r"^[KКҚ](?:[Z27ЗЯ/]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
 KZ_DOT_FOR_SPACE = re.compile(r"^([KКҚ][Z27З])\.(?=\d{6})")  # «К7.50216837»: the space read as a dot
+COLON_FOR_HYPHEN = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}):(?=\d)")
 SERIES_SPECK = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3})\.(?= \d)")  # «КИ. 42325581»: a speck read after the series
 # «СМЕ-2024…»: a prefix of three or more Cyrillic letters that all look Latin is an OCR reading of a Latin one.
 LOOKALIKE_PREFIX = re.compile(r"^[АВСЕНКМОРТХ]{3,}(?=[-/]?\d)")
@@ -59,6 +63,7 @@ def clean_number(raw: str) -> str | None:
     value = re.sub(r"\s+", " ", raw.strip(" .,;:-/").lstrip("№#"))
     value = fold_digits(value)
     value = KZ_PREFIX_MISREAD.sub("KZ", SERIES_SPECK.sub(r"\1", KZ_DOT_FOR_SPACE.sub(r"\1 ", value)))
+    value = COLON_FOR_HYPHEN.sub(r"\1-", value)
     value = LOOKALIKE_PREFIX.sub(lambda m: m.group(0).translate(CYRILLIC_TO_LATIN), value)
     value = PK_PREFIX_MISREAD.sub("ПК", STRAY_ONE_BEFORE_SERIES.sub("", value))
     if sum(ch.isdigit() for ch in value) < 1:
