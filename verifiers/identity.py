@@ -42,10 +42,24 @@ def _tokens(name: str) -> list[str]:
     return out
 
 
+# Two letters OCR read as one glyph, as printed and in skeleton spelling: «ік» read «ж» («Сержбай» for
+# «Серікбай», fraud seeds 39090 and 56767).
+_MERGED_LETTERS = (("ік", "ж"), ("ik", "j"))
+
+
+def _ratio(a: str, b: str) -> float:
+    """fuzz.ratio of two words, forgiving two letters OCR merged into one glyph."""
+    score = fuzz.ratio(a, b)
+    for letters, glyph in _MERGED_LETTERS:
+        if letters in a or letters in b:
+            score = max(score, fuzz.ratio(a.replace(letters, glyph), b.replace(letters, glyph)))
+    return float(score)
+
+
 def _token_score(a: str, b: str) -> float:
     if len(a) == 1 or len(b) == 1:  # an initial: "A." against "Aigerim"
         return 90.0 if a[0] == b[0] else 0.0
-    return float(fuzz.ratio(a, b))
+    return _ratio(a, b)
 
 
 def _pair_tokens(short: list[str], long: list[str]) -> list[tuple[str, str, float]]:
@@ -140,7 +154,7 @@ def _as_applicant_word(read: str, declared: str) -> str | None:
     """The applicant's word in the read word's case when the two differ by a few misread letters; None when they
     differ more, or only by Kazakh letters' marks (the print may well spell «Жаксыбекова» the Russian way)."""
     a, b = read.casefold(), declared.casefold()
-    if Levenshtein.distance(a, b) > MAX_SLIPS_PER_WORD or fuzz.ratio(a, b) < TOKEN_MATCH_THRESHOLD:
+    if Levenshtein.distance(a, b) > MAX_SLIPS_PER_WORD or _ratio(a, b) < TOKEN_MATCH_THRESHOLD:
         return None
     if a != b and strip_diacritics_kk(a) == strip_diacritics_kk(b):
         return None

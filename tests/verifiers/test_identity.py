@@ -48,6 +48,14 @@ def test_close_short_first_names_are_different_people() -> None:
     assert not compare_names("Нурланов Марат", "Нурланов Мурат").is_match
 
 
+def test_two_letters_read_as_one_glyph_are_the_same_name() -> None:
+    # «ік» read «ж» (genuine translation, fraud seeds 39090 and 56767); another name with a «ж» stays another
+    applicant = ("Серікбай Перизат Маратқызы", "SERIKBAI PERIZAT")
+    assert holder_flag("Сержбай Перизат", applicant) is None
+    assert not compare_names("Сержан Перизат", "Серікбай Перизат").is_match
+    assert spelled_as_applicant("Сержбай Перизат", ("Серікбай Перизат",)) == "Серікбай Перизат"
+
+
 def test_a_word_split_by_ocr_is_joined_but_other_words_are_not_made_up() -> None:
     # "ADI LET": a wide letter gap read as a space (genuine certificate, fraud seed 50101)
     assert holder_flag("RAIYMBEKOV ADI LET", ("Раимбеков Адилет Серикович", "RAIYMBEKOV ADILET")) is None
