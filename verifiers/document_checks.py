@@ -107,6 +107,8 @@ def _named_by_register(extraction: Extraction, registers: Registers, texts: tupl
 def _issuer_checks(extraction: Extraction, registers: Registers
                    ) -> tuple[IssuerMatch | None, tuple[Flag, ...], frozenset[str]]:
     """The issuer's match, the issuer and register flags, and the read fields the register confirms."""
+    if extraction.doc_type == "translation":  # its original's issuer, named; the original answers for it
+        return registers.issuers.match(field_text(extraction, "issuer")), (), frozenset()
     if extraction.doc_type not in ISSUED_DOCUMENT_TYPES:
         return None, (), frozenset()
     # without a printed issue date the course's last day is when the issuer stood behind it

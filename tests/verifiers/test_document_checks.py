@@ -82,12 +82,16 @@ def test_a_kazakh_issuer_read_without_its_letters_marks_is_spelt_as_registered(r
 
 
 def test_a_translation_names_its_originals_issuer_as_registered_without_checking_it() -> None:
+    # matched (the contract's issuer_org_id), yet not checked: neither accreditation (ORG-20 reports nothing and
+    # is no Kazakh organization) nor the register; the original answers for them
     org = Organization("ORG-20", "Charité – Universitätsmedizin Berlin", (), "", "DE", "Berlin",
                        date(2015, 1, 1), None, False)
     document = extraction("translation", issuer="Charite - Universitatsmedizin Berlin", issue_date="2024-01-10")
     verdict = verify_document(document, None, Registers([org], []), today=date(2024, 2, 1))
     assert verdict.issuer is not None and verdict.issuer.value == "Charité – Universitätsmedizin Berlin"
-    assert verdict.issuer_org_id is None and not verdict.flags
+    assert verdict.issuer_org_id == "ORG-20" and not verdict.flags
+    unknown = extraction("translation", issuer="Unknown Academy of Everything", issue_date="2024-01-10")
+    assert not verify_document(unknown, None, Registers([org], []), today=date(2024, 2, 1)).flags
 
 
 def test_a_holder_read_with_a_misread_letter_is_given_in_the_applicants_spelling() -> None:
