@@ -17,8 +17,8 @@ _W = r"([^\W\d_]{3,}\.?)"
 _D = r"(?<!\d)(?<!\d\.)(\d{1,2})"  # a day, not the tail of a longer number («выдачи.01.11.2023» is a date)
 _Y = r"((?:19|20)\d{2})(?!\d)"
 _ORD = r"(?:st|nd|rd|th|-?го|-?ші|-?шы)?"
-# жылғы, жылы, жыл, misread «жылеы», and written with a hyphen («2025-жылғы»)
-_YEAR_WORD = r"(?:\s*-?\s*(?:жыл[^\W\d_]{0,2}|ж\.?))?"
+# жылғы, жылы, жыл, misread «жылеы», and written with a hyphen («2025-жылғы»); «ж,»: its stop read as a comma
+_YEAR_WORD = r"(?:\s*-?\s*(?:жыл[^\W\d_]{0,2}|ж[.,]?))?"
 # What may stand between the two ends of a range («no» is «по» read in Latin letters).
 _RU_TO = r"[пn][оo]|до"
 _CONN = rf"\s*(?:-|{_RU_TO}|to|till|until|through|and|и)\s*"

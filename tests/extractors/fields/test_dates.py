@@ -258,3 +258,7 @@ def test_a_days_trailing_zero_read_as_nine_after_its_three_is_mended_unsurely() 
 
 def test_a_hyphen_between_a_kazakh_day_and_its_month() -> None:
     assert _single("Берілген күні 2025 ж. «03»-мамыр- ..") == date(2025, 5, 3)  # fraud 41212
+
+
+def test_the_kazakh_year_words_stop_read_as_a_comma() -> None:
+    assert _single("Алматы, 2025 ж, «26» мамыр") == date(2025, 5, 26)  # fraud 57878
