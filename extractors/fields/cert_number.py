@@ -15,6 +15,8 @@ _LABEL = (
     r"|тіркеу\s+(?:№|(?:[хxнn]|[мm][^\s\d]{1,2})(?![^\W\d_]))|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
     r"|serial|reg\.?\s*no\.?|номер\s+сертификата|сертификат\s+нөмірі|нөмірі|номер|number|id"
     r"|№|(?<![^\W\d_])(?:[nхмкқ][oо°º9еe2sа>»%г]|n)(?![^\W\d_])\.?"  # «Х>», «М»», «М%», «Хг»: its o read as >, », %, г
+    # «№» with its small «o» lost: a capital alone, without an initial's stop, before a number («М 445-25»)
+    r"|(?<![^\W\d_])(?-i:[МХ])(?=\s+\d)"
     # «№» read "Ne", "Ко", "Хо", «Ме» glued to the series: "NeKZ-2021-…", «МеЖБ 6…»
     r"|(?-i:[NКХМ][eoº°2ое%](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/\s]?\d)))"
 )
