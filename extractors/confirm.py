@@ -13,6 +13,7 @@ import re
 import cv2
 import numpy as np
 
+from extractors.fields.cert_number import find_numbers
 from extractors.fields.dates import find_dates
 from extractors.fields.document import ocr_factor
 from extractors.fields.normalize import normalize_text, unquote
@@ -24,6 +25,7 @@ from extractors.types import FieldValue, PageText, Word
 MIN_AGREEING_CONFIDENCE = 0.8  # every word the readings agree on must be read this surely once
 _NOT_TEXT = re.compile(r"[\s«»\"“”„'`.,:;|]+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LATIN = re.compile(r"[A-Za-z]")
 _GLUED_LABEL = re.compile(r"^[^\W\d_]{3,}[^\w\s]*(?=\d)")  # «обучения:2»: a label's letters before the day's digit
 
 
@@ -36,6 +38,10 @@ def _dates_in(words: list[Word]) -> set[str]:
     # normalised as the fields were («ОЗ» февраля is the 3rd), or a mended day never agrees with itself
     return {day.isoformat() for mention in find_dates(normalize_text(" ".join(w.text for w in words)))
             for day in (mention.first, mention.last) if day is not None}
+
+
+def _numbers_in(words: list[Word]) -> set[str]:
+    return {mention.value for mention in find_numbers(normalize_text(" ".join(w.text for w in words)))}
 
 
 def _telling(word: Word) -> bool:
@@ -53,6 +59,9 @@ def _agreement(value: FieldValue, first: list[Word], second: list[Word]) -> floa
         return min(word.confidence for word in second)
     telling = [word for word in second if _telling(word)]
     if _ISO_DATE.match(str(value.value)) and telling and str(value.value) in _dates_in(first) & _dates_in(second):
+        return min(word.confidence for word in telling)
+    # a certificate number both readings give, its «№» read otherwise («№К7-…» and "NeKZ-…" are KZ-…)
+    if telling and str(value.value) in _numbers_in(first) & _numbers_in(second):
         return min(word.confidence for word in telling)
     return None
 
@@ -88,6 +97,12 @@ def confirm_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
         return value
     first = page.words_in(value.box)
     first, crop = _without_glued_label(value, first, image) or (first, field_crop(image, value.box))
-    tsv = engine.ocr_block_tsv(crop, page.language_hint or "rus+kaz+eng")
+    languages = page.language_hint or "rus+kaz+eng"
+    tsv = engine.ocr_block_tsv(crop, languages)
     second = [word for line in parse_tsv_lines(tsv) for word in line.words]
-    return confirmed(value, first, second)
+    sure = confirmed(value, first, second)
+    if sure is not value or "eng" in languages or not _LATIN.search(str(value.value)):
+        return sure
+    # a value in Latin letters on a page read without the English model («KZ-…» on a Russian page, read «К7»)
+    tsv = engine.ocr_block_tsv(crop, "eng")
+    return confirmed(value, first, [word for line in parse_tsv_lines(tsv) for word in line.words])

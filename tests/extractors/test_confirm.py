@@ -105,3 +105,32 @@ def test_a_label_read_into_a_dates_first_word_is_cut_off_before_the_second_readi
     assert engine.crops[0].min() == 255  # the label's ink was cut off (the date's own pixels are blank here)
     engine = _CropRecorder("5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t95\tобученив:20.03.2024\n")
     assert confirm_field(weak, page, image, engine) == weak  # type: ignore[arg-type]  # another day read
+
+
+class _ByLanguage:
+    """Answers `ocr_block_tsv` with the TSV given for its languages; records the languages asked for."""
+
+    def __init__(self, readings: dict[str, str]) -> None:
+        self.readings: dict[str, str] = readings
+        self.asked: list[str] = []
+
+    def ocr_block_tsv(self, image: np.ndarray, languages: str) -> str:
+        self.asked.append(languages)
+        return self.readings[languages]
+
+
+def test_a_latin_number_on_a_russian_page_is_confirmed_by_the_english_model() -> None:
+    # fraud 57878: «№KZ-2024-000765» read «№К7-2024-000765» at 0.39 by rus+kaz, again «№К/7-…» at 0.17 in its
+    # crop, and "NeKZ-2024-000765" at 0.89 by the English model: the same number, its «№» read "Ne"
+    page = PageText(1, 400, 300, (Line((Word("№К7-2024-000765", 0.39, BOX),)),), "ocr", language_hint="rus+kaz")
+    weak = FieldValue("KZ-2024-000765", 0.576, 1, BOX)
+    engine = _ByLanguage({"rus+kaz": "5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t17\t№К/7-2024-000765\n",
+                          "eng": "5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t89\tNeKZ-2024-000765\n"})
+    assert confirm_field(weak, page, np.zeros((300, 400), np.uint8), engine).confidence > 0.9  # type: ignore[arg-type]
+    assert engine.asked == ["rus+kaz", "eng"]
+    other = _ByLanguage({"rus+kaz": engine.readings["rus+kaz"],
+                         "eng": "5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t89\tNeKZ-2024-000766\n"})  # another number
+    assert confirm_field(weak, page, np.zeros((300, 400), np.uint8), other) == weak  # type: ignore[arg-type]
+    dated = _ByLanguage({"rus+kaz": "5\t1\t1\t1\t1\t1\t10\t10\t180\t30\t5\t17.05.2023\n"})
+    assert confirm_field(WEAK, page, np.zeros((300, 400), np.uint8), dated) == WEAK  # type: ignore[arg-type]
+    assert dated.asked == ["rus+kaz"]  # no Latin letter in a date: the English model is not asked
