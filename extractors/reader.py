@@ -14,7 +14,13 @@ from extractors.errors import UnreadableDocument
 from extractors.faint_ink import reread_faint
 from extractors.mixed_script import reread_other_script
 from extractors.pdf import check_pdf, pdf_text_layer, render_pdf_pages
-from extractors.preprocess import downscale, normalize_illumination, prepare_for_ocr, text_runs_sideways
+from extractors.preprocess import (
+    downscale,
+    normalize_illumination,
+    prepare_for_ocr,
+    rotate_clockwise,
+    text_runs_sideways,
+)
 from extractors.qr import decode_qr
 from extractors.raster import decode_image_pages
 from extractors.swallowed_words import reread_swallowed
@@ -51,6 +57,8 @@ class ReadPage:
     # an OCR page's pixels before deskew and resize, and the resize: the grey fringe of its print survives there
     upright: np.ndarray | None = field(default=None, compare=False, repr=False)
     scale: float = 1.0
+    # the upright page as scanned (not evenly lit), every other pixel: a whiteout is whiter than its paper there
+    paper: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 def choose_languages(osd: OsdResult | None, limits: ReadLimits) -> str:
@@ -112,8 +120,10 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
     page = reread_clipped(page, prepared.image, languages, engine)
     page = reread_faint(page, prepared.image, languages, engine)
     page = reread_other_script(page, prepared.image, languages, engine)
+    paper = rotate_clockwise(np.ascontiguousarray(gray[::2, ::2]), prepared.rotation)
     return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits),
-                    None if prepared.upright is None else _keep(prepared.upright, page_no, limits), prepared.scale)
+                    None if prepared.upright is None else _keep(prepared.upright, page_no, limits), prepared.scale,
+                    _keep(paper, page_no, limits))
 
 
 def _with_qr(page: PageText, payloads: tuple[str, ...]) -> PageText:

@@ -20,6 +20,7 @@ from verifiers.duplicates import perceptual_hash
 from verifiers.flags import Flag, document_status
 from verifiers.forensics_edges import edge_findings
 from verifiers.forensics_image import image_tamper_findings
+from verifiers.forensics_paper import paper_findings
 from verifiers.forensics_pdf import pdf_tamper_findings
 
 
@@ -45,6 +46,7 @@ class DocumentState:
     images: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
     # page_no -> (upright pixels before deskew and resize, the resize) of the same OCR pages; dropped with them
     uprights: dict[int, tuple[np.ndarray, float]] = field(default_factory=dict, compare=False, repr=False)
+    papers: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)  # as scanned, halved
 
     @property
     def status(self) -> str:
@@ -74,7 +76,9 @@ def read_pages(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> Do
         return dataclasses.replace(state, error=reason, flags=(*state.flags, unreadable(reason)))
     images = {page.text.page_no: page.image for page in read if page.image is not None}
     uprights = {page.text.page_no: (page.upright, page.scale) for page in read if page.upright is not None}
-    return dataclasses.replace(state, pages=tuple(page.text for page in read), images=images, uprights=uprights)
+    papers = {page.text.page_no: page.paper for page in read if page.paper is not None}
+    return dataclasses.replace(state, pages=tuple(page.text for page in read), images=images, uprights=uprights,
+                               papers=papers)
 
 
 def extract(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
@@ -151,6 +155,11 @@ def _field_boxes_on(extraction: Extraction, page_no: int) -> dict[str, Box]:
             and value.box is not None and value.page_no == page_no and value.value is not None}
 
 
+def _unflagged(boxes: dict[str, Box], found: list[Flag]) -> dict[str, Box]:
+    flagged = {flag.evidence.get("field") for flag in found}
+    return {name: box for name, box in boxes.items() if name not in flagged}
+
+
 def detect_tampering(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     """TAMPERED from the original bytes (PDF revisions, editors) and from the pixels around read fields."""
     found: list[Flag] = list(pdf_tamper_findings(doc.data)) if doc.kind == "pdf" else []
@@ -162,9 +171,10 @@ def detect_tampering(doc: DocumentInput, state: DocumentState, ctx: StepContext)
             boxes = _field_boxes_on(state.extraction, page.page_no)
             found.extend(image_tamper_findings(image, page, boxes))
             if page.page_no in state.uprights:
-                flagged = {flag.evidence.get("field") for flag in found}
                 upright, scale = state.uprights[page.page_no]
-                found.extend(edge_findings(upright, page, {k: v for k, v in boxes.items() if k not in flagged}, scale))
+                found.extend(edge_findings(upright, page, _unflagged(boxes, found), scale))
+                if page.page_no in state.papers:
+                    found.extend(paper_findings(state.papers[page.page_no], page, _unflagged(boxes, found), scale))
     if not found:
         return state
     return dataclasses.replace(state, flags=(*state.flags, *found))
@@ -172,7 +182,7 @@ def detect_tampering(doc: DocumentInput, state: DocumentState, ctx: StepContext)
 
 def drop_images(doc: DocumentInput, state: DocumentState, ctx: StepContext) -> DocumentState:
     """Pixels stay in the worker: the result that crosses processes carries text, boxes and flags only."""
-    return dataclasses.replace(state, images={}, uprights={})
+    return dataclasses.replace(state, images={}, uprights={}, papers={})
 
 
 READ_STEPS: tuple[Step, ...] = (read_pages, extract, read_latin_holder, restore_kazakh_letters, confirm_weak_fields,
@@ -185,5 +195,5 @@ def run_steps(doc: DocumentInput, ctx: StepContext, steps: Sequence[Step] = READ
         state = step(doc, state, ctx)
         if state.error is not None:
             break
-    return dataclasses.replace(state, images={}, uprights={}) if state.images or state.uprights else state
+    return dataclasses.replace(state, images={}, uprights={}, papers={}) if state.images or state.uprights else state
 

@@ -18,6 +18,7 @@ from extractors.reader import (
     ocr_page,
     page_rotation,
     read_document,
+    read_document_pages,
 )
 from extractors.tesseract import OsdResult, TesseractEngine
 from tests.extractors.rendering import ENGLISH, KAZAKH, RUSSIAN, render_page
@@ -90,9 +91,11 @@ def test_scanned_pdf_is_ocred(engine: TesseractEngine) -> None:
 ])
 def test_turned_skewed_page_is_read(engine: TesseractEngine, lines: tuple[str, ...], expected: set[str]) -> None:
     damaged = rotate_clockwise(rotate_small_angle(render_page(lines), 3.0), 90)
-    pages = read_document(_png(damaged), "png", engine, LIMITS)
-    assert pages[0].rotation == 270 and pages[0].source == "ocr"
-    assert expected <= _words(pages[0].text)
+    read = read_document_pages(_png(damaged), "png", engine, LIMITS)[0]
+    assert read.text.rotation == 270 and read.text.source == "ocr"
+    assert expected <= _words(read.text.text)
+    assert read.paper is not None and read.upright is not None  # the page as scanned, upright, every other pixel
+    assert read.paper.shape == ((read.upright.shape[0] + 1) // 2, (read.upright.shape[1] + 1) // 2)
 
 
 @pytest.mark.slow

@@ -114,9 +114,9 @@ def test_whited_out_number_is_tampered_with_its_region(seed: int) -> None:
 
 def test_images_never_leave_the_worker() -> None:
     pixels = np.zeros((4, 4), np.uint8)
-    state = drop_images(DocumentInput(1, b"", "png"), DocumentState(images={1: pixels}, uprights={1: (pixels, 1.0)}),
-                        _no_context())
-    assert state.images == {} and state.uprights == {}
+    state = drop_images(DocumentInput(1, b"", "png"), DocumentState(images={1: pixels}, uprights={1: (pixels, 1.0)},
+                                                                    papers={1: pixels}), _no_context())
+    assert state.images == {} and state.uprights == {} and state.papers == {}
 
 
 def test_a_field_retyped_without_its_grey_fringe_is_found_on_the_upright_pixels() -> None:
@@ -133,6 +133,24 @@ def test_a_field_retyped_without_its_grey_fringe_is_found_on_the_upright_pixels(
     assert [(flag.code, flag.evidence["kind"]) for flag in flags] == [("TAMPERED", "hard_edges")]
     state = dataclasses.replace(_state(scanned, page), uprights={1: (scanned, 1.0)})
     assert detect_tampering(DocumentInput(1, b"", "png"), state, _no_context()).flags == ()
+
+
+def test_a_number_on_paper_whiter_than_the_sheet_is_found_on_the_page_as_scanned() -> None:
+    # the sheet's grey paper was levelled to white for reading; the page as scanned (every other pixel) keeps the
+    # whiteout's paper whiter than the sheet round it
+    scanned, page = _scan(CERTIFICATE, 1)
+    number = _number_box(page)
+    rng = np.random.default_rng(5)
+    sheet = np.where(scanned > 200, 238 + rng.normal(0, 1.5, scanned.shape), scanned)
+    whited = sheet.copy()
+    area = (slice(number.top - 10, number.top + number.height + 10),
+            slice(number.left - 10, number.left + number.width + 10))
+    whited[area] = np.where(scanned[area] > 200, 250, scanned[area])
+    for paper, expected in ((whited, [("TAMPERED", "whiter_paper")]), (sheet, [])):
+        halved = np.clip(paper, 0, 255).astype(np.uint8)[::2, ::2].copy()
+        state = dataclasses.replace(_state(scanned, page), uprights={1: (scanned, 1.0)}, papers={1: halved})
+        flags = detect_tampering(DocumentInput(1, b"", "png"), state, _no_context()).flags
+        assert [(flag.code, flag.evidence["kind"]) for flag in flags] == expected
 
 
 @pytest.mark.slow
