@@ -120,10 +120,11 @@ def _ocr_read_page(gray: np.ndarray, page_no: int, engine: TesseractEngine, limi
     page = reread_clipped(page, prepared.image, languages, engine)
     page = reread_faint(page, prepared.image, languages, engine)
     page = reread_other_script(page, prepared.image, languages, engine)
-    paper = rotate_clockwise(np.ascontiguousarray(gray[::2, ::2]), prepared.rotation)
+    kept = page_no <= limits.image_pages
+    paper = rotate_clockwise(np.ascontiguousarray(gray[::2, ::2]), prepared.rotation) if kept else None
     return ReadPage(_with_qr(page, decode_qr(gray)), _keep(prepared.image, page_no, limits),
                     None if prepared.upright is None else _keep(prepared.upright, page_no, limits), prepared.scale,
-                    _keep(paper, page_no, limits))
+                    paper)
 
 
 def _with_qr(page: PageText, payloads: tuple[str, ...]) -> PageText:
