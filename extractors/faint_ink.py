@@ -19,7 +19,7 @@ import numpy as np
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Line, PageText, Word
 
-WEAK = 0.6  # a number read less surely than this may hold a stroke that is not print …
+WEAK = 0.7  # a number read less surely than this may hold a stroke that is not print («(4144» at 0.66) …
 SURE = 0.85  # … and is replaced by a reading without faint ink this sure
 MIN_DIGITS = 2
 FAINT_SHARE = 0.5  # ink lighter than this share of the way from the print to the paper is faint

@@ -109,9 +109,10 @@ def test_a_second_reading_may_only_drop_characters(first: str, second: str, expe
 def test_only_weak_words_of_figures_are_read_again() -> None:
     words = (Word("7108", 0.38, Box(0, 0, 90, 30)), Word("108", 0.92, Box(100, 0, 70, 30)),
              Word("сағат", 0.3, Box(180, 0, 90, 30)), Word("КZ-2023-1", 0.4, Box(280, 0, 200, 30)),
-             Word("\\(54", 0.46, Box(480, 0, 60, 60)), Word("(5а", 0.3, Box(550, 0, 60, 30)))
-    page = PageText(1, 600, 40, (Line(words),), "ocr", language_hint="rus+kaz")
-    assert weak_numbers(page) == [(0, 0), (0, 3), (0, 4)]  # marks do not count; one figure is no number
+             Word("\\(54", 0.46, Box(480, 0, 60, 60)), Word("(5а", 0.3, Box(550, 0, 60, 30)),
+             Word("(4144", 0.66, Box(620, 0, 80, 30)))  # a pen stroke through «(144» (fraud 58989)
+    page = PageText(1, 700, 40, (Line(words),), "ocr", language_hint="rus+kaz")
+    assert weak_numbers(page) == [(0, 0), (0, 3), (0, 4), (0, 6)]  # marks do not count; one figure is no number
 
 
 def test_a_sure_shortened_reading_replaces_the_weak_number() -> None:
