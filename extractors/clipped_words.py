@@ -8,7 +8,6 @@ second reading replaces it only when it is the first one with figures added and 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import numpy as np
@@ -77,14 +76,12 @@ def completed(first: str, second: str, confidence: float) -> tuple[str, float] |
 def reread_clipped(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:
     """The page with each clipped date read again with the glyph after it (unchanged when none is found or no
     reading completes it)."""
-    lines = list(page.lines)
+    readings: dict[tuple[int, int], Word] = {}
     for line_index, word_index, box in clipped_dates(page, image):
-        word = lines[line_index].words[word_index]
+        word = page.lines[line_index].words[word_index]
         tsv = engine.ocr_block_tsv(field_crop(image, box), languages)
         found = [done for line in parse_tsv_lines(tsv) for again in line.words
                  if (done := completed(word.text, again.text, again.confidence)) is not None]
         if found:
-            words = list(lines[line_index].words)
-            words[word_index] = Word(*found[0], box)
-            lines[line_index] = Line(tuple(words))
-    return page if lines == list(page.lines) else dataclasses.replace(page, lines=tuple(lines))
+            readings[line_index, word_index] = Word(*found[0], box)
+    return page.with_words(readings)

@@ -11,13 +11,11 @@ make one) or with one figure changed (the stray ink had made one figure look lik
 
 from __future__ import annotations
 
-import dataclasses
-
 import cv2
 import numpy as np
 
 from extractors.tesseract import TesseractEngine
-from extractors.types import Box, Line, PageText, Word
+from extractors.types import Box, PageText, Word
 
 WEAK = 0.7  # a number read less surely than this may hold a stroke that is not print («(4144» at 0.66) …
 SURE = 0.85  # … and is replaced by a reading without faint ink this sure
@@ -98,17 +96,15 @@ def one_figure_changed(first: str, second: str) -> bool:
 
 def reread_faint(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:
     """The page with each weak number read again without faint ink (unchanged when no reading qualifies)."""
-    lines = list(page.lines)
     weak = weak_numbers(page)
     word_height = float(np.median([w.box.height for line in page.lines for w in line.words])) if weak else 0.0
+    readings: dict[tuple[int, int], Word] = {}
     for line_index, word_index in weak:
-        word = lines[line_index].words[word_index]
+        word = page.lines[line_index].words[word_index]
         cleaned = without_stray_ink(image, word.box, word_height)
         if cleaned is None:
             continue
         text, confidence = engine.ocr_word(cleaned, languages, one_word=False)
         if confidence >= SURE and (dropped_only(word.text, text) or one_figure_changed(word.text, text)):
-            words = list(lines[line_index].words)
-            words[word_index] = Word(text, confidence, word.box)
-            lines[line_index] = Line(tuple(words))
-    return page if lines == list(page.lines) else dataclasses.replace(page, lines=tuple(lines))
+            readings[line_index, word_index] = Word(text, confidence, word.box)
+    return page.with_words(readings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 FIELD_NAMES: tuple[str, ...] = (
@@ -124,6 +124,15 @@ class PageText:
     def words_in(self, box: Box) -> list[Word]:
         """The words whose middle lies in `box` (a field's words), in reading order."""
         return [word for line in self.lines for word in line.words if box.holds_middle_of(word.box)]
+
+    def with_words(self, readings: dict[tuple[int, int], Word]) -> PageText:
+        """The page with the words at (line index, word index) read again as given (itself when none is)."""
+        if not readings:
+            return self
+        lines = tuple(Line(tuple(readings.get((line_index, word_index), word)
+                                 for word_index, word in enumerate(line.words)))
+                      for line_index, line in enumerate(self.lines))
+        return replace(self, lines=lines)
 
 
 @dataclass(frozen=True)
