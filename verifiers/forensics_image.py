@@ -76,7 +76,7 @@ def _smoothed(gray: np.ndarray, top: int, bottom: int, left: int, right: int) ->
     return blurred[top - outer_top:bottom - outer_top, left - outer_left:right - outer_left]
 
 
-def _background_mask(patch: np.ndarray, paper: float, ink_below: float | None) -> np.ndarray:
+def background_mask(patch: np.ndarray, paper: float, ink_below: float | None) -> np.ndarray:
     """Paper pixels of a patch: away from ink (anything darker than `ink_below`, by default INK_STEP darker than
     the paper, dilated by 4 px)."""
     ink = (patch < (paper - INK_STEP if ink_below is None else ink_below)).astype(np.uint8)
@@ -96,7 +96,7 @@ def _region_stats(gray: np.ndarray, box: Box, ink_below: float | None = None) ->
         return None
     patch = gray[top:bottom, left:right]
     paper = float(np.percentile(patch, 90))
-    mask = _background_mask(patch, paper, ink_below)
+    mask = background_mask(patch, paper, ink_below)
     rows, cols = np.nonzero(mask)
     if rows.size < MIN_BACKGROUND_PIXELS:
         return None
