@@ -124,8 +124,23 @@ def _days_unglued(words: Sequence[Word]) -> list[Word]:
     return moved
 
 
+# «2023 ж. «1 1» шілде»: a quoted day's two figures read as two words
+_QUOTED_DAY_START, _QUOTED_DAY_END = re.compile(r"^[«\"“„']\d$"), re.compile(r"^\d[»\"”']$")
+
+
+def _quoted_days_joined(words: Sequence[Word]) -> list[Word]:
+    """The words with a quoted day split in two («1 1») made one word again («11»)."""
+    joined: list[Word] = []
+    for word in words:
+        if joined and _QUOTED_DAY_END.match(word.text) and _QUOTED_DAY_START.match(joined[-1].text):
+            joined[-1] = _merge([joined[-1], word])
+        else:
+            joined.append(word)
+    return joined
+
+
 def _build_line(index: int, page: PageText, words: Sequence[Word]) -> DocLine | None:
-    words = _days_unglued(join_spaced_letters(words))
+    words = _quoted_days_joined(_days_unglued(join_spaced_letters(words)))
     parts: list[str] = []
     kept: list[Word] = []
     offsets: list[tuple[int, int]] = []
