@@ -1,4 +1,5 @@
-"""A date read a figure short of what is printed («27.07.202»): the glyph after its box found, the date read again."""
+"""A date read a figure short of what is printed («27.07.202», «0.01.2025»): the glyph after or before its box
+found, the date read again."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.clipped_words import clipped_dates, completed, glyph_after, reread_clipped
+from extractors.clipped_words import clipped_dates, completed, glyph_after, glyph_before, reread_clipped
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, Line, PageText, Word
 
@@ -31,6 +32,22 @@ def _printed(text: str) -> tuple[np.ndarray, Box, Box]:
             Box(date[0], date[1], int(inked[-1]) + 1, date[3] - date[1]))
 
 
+def _ruled(text: str) -> tuple[np.ndarray, Box, Box]:
+    """A page with «обучения:» and `text` close after it, a table's grey ruling through the date's first figure
+    (fraud 59090); the box of the label and the box Tesseract gave the date without its first figure."""
+    page = Image.new("L", (1400, 300), 252)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 48)
+    draw.text((100, 120), "обучения:", font=font, fill=15)
+    label = draw.textbbox((100, 120), "обучения:", font=font)
+    date = draw.textbbox((label[2] + 8, 120), text, font=font)
+    first = draw.textbbox((label[2] + 8, 120), text[0], font=font)
+    draw.text((label[2] + 8, 120), text, font=font, fill=15)
+    draw.line((first[0] + 4, 60, first[0] + 4, 260), fill=140, width=3)
+    return (np.asarray(page, dtype=np.uint8).copy(), Box(label[0], label[1], label[2] - label[0], label[3] - label[1]),
+            Box(first[2] + 2, date[1], date[2] - first[2] - 2, date[3] - date[1]))
+
+
 def _short_of_its_last_figure(date: Box) -> Box:
     return Box(date.left, date.top, date.width * 9 // 10 - 3, date.height)
 
@@ -52,6 +69,26 @@ def test_a_glyph_right_after_a_box_is_found_and_blank_paper_or_a_speck_is_not() 
     assert glyph_after(image, clipped, clipped.left + clipped.width + 1) is None  # the next word's box begins there
 
 
+def test_a_glyph_right_before_a_box_is_found_and_not_beyond_the_word_before() -> None:
+    image, label, rest = _ruled("20.01.2025")
+    left = glyph_before(image, rest, label.left + label.width)
+    assert left is not None and left < rest.left - 10
+    assert glyph_before(image, rest, rest.left - 1) is None  # the word before ends there
+    blank = image.copy()
+    blank[:, label.left + label.width:rest.left] = 252
+    assert glyph_before(blank, rest, label.left + label.width) is None
+
+
+def test_a_date_with_a_one_figure_day_and_a_glyph_before_it_is_read_again() -> None:
+    image, label, rest = _ruled("20.01.2025")
+    found = clipped_dates(_page(image, label, Word("0.01.2025", 0.96, rest)), image)
+    assert [hit[:2] for hit in found] == [(0, 1)]
+    widened = found[0][2]  # by about one of the word's figures, not into the label
+    assert rest.left - rest.width // 9 * 2 < widened.left < rest.left - rest.width // 18
+    assert widened.left + widened.width == rest.left + rest.width
+    assert clipped_dates(_page(image, label, Word("20.01.2025", 0.96, rest)), image) == []  # a two-figure day
+
+
 def test_only_date_shaped_words_with_a_short_year_are_read_again() -> None:
     image, label, date = _printed("27.07.2022")
     clipped = _short_of_its_last_figure(date)
@@ -71,6 +108,12 @@ def test_only_date_shaped_words_with_a_short_year_are_read_again() -> None:
         ("27.07.202", "21.07.2022", 0.96, None),  # the figures read first changed
         ("27.07.202", "27.07.202", 0.96, None),  # nothing added
         ("27.07.202", "27.07.20221", 0.96, None),  # no year
+        ("0.01.2025", "20.01.2025", 0.94, ("20.01.2025", 0.94)),  # the day's first figure
+        ("0.01.2025", "Я20.01.2025", 0.9, ("20.01.2025", 0.9)),  # with the label's last letter
+        ("5.03.2024г.", "25.03.2024", 0.9, ("25.03.2024г.", 0.9)),
+        ("0.01.2025", "20.01.2025", 0.7, None),  # unsure
+        ("0.01.2025", "20.07.2025", 0.94, None),  # the figures read first changed
+        ("0.01.2025", "0.01.2025", 0.94, None),  # nothing added
     ],
 )
 def test_the_second_reading_must_complete_the_first(first: str, second: str, confidence: float,
@@ -96,3 +139,11 @@ def test_the_clipped_year_is_read_again_with_tesseract() -> None:
     page = _page(image, label, Word("27.07.202", 0.93, _short_of_its_last_figure(date)))
     read = reread_clipped(page, image, "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
     assert read.lines[0].text == "Выдано: 27.07.2022"
+
+
+@pytest.mark.slow
+def test_the_day_lost_to_a_ruling_is_read_again_with_tesseract() -> None:
+    image, label, rest = _ruled("20.01.2025")
+    page = _page(image, label, Word("0.01.2025", 0.96, rest))
+    read = reread_clipped(page, image, "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
+    assert read.lines[0].text == "Выдано: 20.01.2025"

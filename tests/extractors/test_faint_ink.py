@@ -7,6 +7,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors.faint_ink import (
+    crop_without_rulings,
     dropped_only,
     one_figure_changed,
     reread_faint,
@@ -88,6 +89,32 @@ def test_a_ruling_beside_a_number_is_whitened_and_its_print_kept() -> None:
     assert kept is not None and int((kept < 60).sum()) > int((glyphs < 60).sum()) + 100
 
 
+def test_a_grey_ruling_through_a_date_is_whitened_and_its_neighbours_ink_too() -> None:
+    """A cell's grey ruling (fraud 59090 printed it at 140) runs through a date's first figure: it is found by its
+    length in a window taller than the crop and whitened with the label's ink beside the box; the print stays."""
+    page = Image.new("L", (900, 200), 252)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 40)
+    draw.text((100, 80), "обучения:", font=font, fill=15)
+    label_right = draw.textbbox((100, 80), "обучения:", font=font)[2]
+    date = draw.textbbox((label_right + 4, 80), "20.01.2025", font=font)
+    box = Box(date[0], date[1], date[2] - date[0], date[3] - date[1])
+    draw.text((label_right + 4, 80), "20.01.2025", font=font, fill=15)
+    clean = np.asarray(page, dtype=np.uint8).copy()
+    draw.line((box.left + 6, 20, box.left + 6, 180), fill=140, width=3)
+    image = np.asarray(page, dtype=np.uint8).copy()
+    margin = max(4, box.height // 3)
+    crop = image[box.top - margin:box.top + box.height + margin, box.left - margin:box.left + box.width + margin]
+    cleaned = crop_without_rulings(image, box)
+    assert cleaned.shape == crop.shape and int((crop == 140).sum()) > 100 and int((cleaned == 140).sum()) < 5
+    print_read = crop_without_rulings(clean, box)  # the same date without the ruling: nothing is taken from it
+    assert int((print_read < 60).sum()) == int((clean[box.top - margin:box.top + box.height + margin,
+                                                      box.left - 2:box.left + box.width + 2] < 60).sum())
+    assert int((cleaned < 60).sum()) > 0.9 * int((print_read < 60).sum())  # the print kept, but where crossed
+    label = np.asarray(page, dtype=np.uint8)[box.top:box.top + box.height, label_right - 20:label_right - 4]
+    assert int((label < 60).sum()) > 20 and int((cleaned[:, :margin - 2] < 250).sum()) == 0  # the label's ink gone
+
+
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [("2093", "2023", True), ("26:11:2093т", "26.11.2023 г.", True), ("2093", "2013", True),
@@ -110,9 +137,11 @@ def test_only_weak_words_of_figures_are_read_again() -> None:
     words = (Word("7108", 0.38, Box(0, 0, 90, 30)), Word("108", 0.92, Box(100, 0, 70, 30)),
              Word("сағат", 0.3, Box(180, 0, 90, 30)), Word("КZ-2023-1", 0.4, Box(280, 0, 200, 30)),
              Word("\\(54", 0.46, Box(480, 0, 60, 60)), Word("(5а", 0.3, Box(550, 0, 60, 30)),
-             Word("(4144", 0.66, Box(620, 0, 80, 30)))  # a pen stroke through «(144» (fraud 58989)
-    page = PageText(1, 700, 40, (Line(words),), "ocr", language_hint="rus+kaz")
-    assert weak_numbers(page) == [(0, 0), (0, 3), (0, 4), (0, 6)]  # marks do not count; one figure is no number
+             Word("(4144", 0.66, Box(620, 0, 80, 30)),  # a pen stroke through «(144» (fraud 58989)
+             Word("20224", 0.71, Box(700, 0, 80, 30)))  # the LSTM's stutter on a plain 2024 (fraud 59090)
+    page = PageText(1, 800, 40, (Line(words),), "ocr", language_hint="rus+kaz")
+    # marks do not count; one figure is no number
+    assert weak_numbers(page)[:4] == [(0, 0), (0, 3), (0, 4), (0, 6)] and len(weak_numbers(page)) == 4
 
 
 def test_a_sure_shortened_reading_replaces_the_weak_number() -> None:
