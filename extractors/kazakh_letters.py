@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import numpy as np
 
+from extractors.fields.normalize import fold_kazakh
 from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.types import FieldValue, PageText
 
 KAZAKH_ONLY = frozenset("ӘҒҚҢӨҰҮҺІәғқңөұүһі")
 RUSSIAN_LOOK_ALIKES = frozenset("ЭэГгКкНнОоУуХхИиIТ")  # what the Russian model prints for a Kazakh letter
-# each Kazakh letter and what a Russian-first OCR model reads in its place, folded to one key
-_LOOK_ALIKES = str.maketrans({
-    "Ә": "э", "ә": "э", "Э": "э", "э": "э", "А": "а", "а": "а",
-    "Ғ": "г", "ғ": "г", "Г": "г", "г": "г",
-    "Қ": "к", "қ": "к", "К": "к", "к": "к",
-    "Ң": "н", "ң": "н", "Н": "н", "н": "н",
-    "Ө": "о", "ө": "о", "О": "о", "о": "о",
-    "Ұ": "у", "ұ": "у", "Ү": "у", "ү": "у", "У": "у", "у": "у",
-    "Һ": "х", "һ": "х", "Х": "х", "х": "х",
-    "І": "и", "і": "и", "И": "и", "и": "и", "I": "и", "i": "и",
-    "Т": "и",  # a serif capital І, its serifs read as Т's bar («ЭБДТРАИМОВА» for «ӘБДІРАИМОВА»)
-})
-_SPACES = re.compile(r"\s+")
 _NO_DOTS = str.maketrans("Ёё", "Ее")
 _VOWELS = frozenset("АЕЁИОУЫЭЮЯӘӨҰҮІаеёиоуыэюяәөұүі")
 MAX_DROPPED = 2  # Kazakh-only letters a field's first reading may have left out altogether
-
-
-def fold_kazakh(text: str) -> str:
-    """Text with each Kazakh letter and its Russian look-alike mapped to one key, case and spacing folded."""
-    return _SPACES.sub(" ", text.translate(_LOOK_ALIKES)).strip().casefold()
 
 
 def _same_letter(printed: str, kazakh: str, first_syllable: bool) -> bool:

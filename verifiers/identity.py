@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from extractors.fields.normalize import is_cyrillic, strip_diacritics_kk
+from extractors.fields.normalize import fold_kazakh, is_cyrillic, strip_diacritics_kk
 from verifiers.flags import HOLDER_MISMATCH, Flag, make_flag
 from verifiers.text import collapse_doubles, skeleton, words
 
@@ -99,9 +99,17 @@ def _one_split_mended(tokens: list[str]) -> list[list[str]]:
             if len(tokens[i]) > 1 and len(tokens[i + 1]) > 1]
 
 
+def _glyph_tokens(name: str) -> list[str]:
+    """The name's words in Cyrillic with each Kazakh letter and the Russian letter OCR reads for it folded to one
+    key; in capitals first, so that a serif capital І read as Т («ТЕМТРЛАН» for «ТЕМІРЛАН») folds too."""
+    return [collapse_doubles(fold_kazakh(word.upper())) for word in words(name) if not word.isdigit()]
+
+
 def compare_names(document_name: str, applicant_name: str) -> NameMatch:
     """Every word of the shorter name must pair with a word of the longer one (initials pair with a word that
-    starts with them); a lone surname is not enough. A word of the read name split in two by OCR is joined."""
+    starts with them); a lone surname is not enough. A word of the read name split in two by OCR is joined. Two
+    Cyrillic names are compared again with the Kazakh letters and their Russian look-alikes folded: spelled in
+    Latin, «ЭБЛТРАИМОВ» (Ә read Э, Д read Л, І read Т) is three letters from «Әбдіраимов», folded only one."""
     doc, app = _tokens(document_name), _tokens(applicant_name)
     if not doc or not app:
         return NameMatch(0.0, False, (), "a name is empty")
@@ -109,13 +117,22 @@ def compare_names(document_name: str, applicant_name: str) -> NameMatch:
     if match.is_match or not match.contradicts:
         return match
     mended = (_compare_tokens(variant, app) for variant in _one_split_mended(doc))
-    return next((m for m in mended if m.is_match), match)
+    match = next((m for m in mended if m.is_match), match)
+    if match.is_match or _script(document_name) != "cyrillic" or _script(applicant_name) != "cyrillic":
+        return match
+    folded = _compare_tokens(_glyph_tokens(document_name), _glyph_tokens(applicant_name))
+    return folded if folded.is_match else match
 
 
 def best_name_match(document_name: str, applicant_names: Sequence[str]) -> NameMatch:
-    """Compare with each of the applicant's spellings (full_name, latin_name): a match needs one spelling to
-    agree and none to contradict (a shorter Latin name must not hide a different patronymic)."""
-    results = [compare_names(document_name, n) for n in applicant_names if n and n.strip()]
+    """Compare with each of the applicant's spellings (full_name, latin_name) in the document's script, or each
+    when none is: a match needs one spelling to agree and none to contradict (a shorter Latin name must not hide a
+    different patronymic). A name read in Cyrillic is not held to the Latin spelling when a Cyrillic one is
+    given: the Latin one only transliterates it, and a Kazakh letter misread («ЭБДЛРАИМОВА») is one slip from
+    the Cyrillic spelling but two from "ABDIRAIMOVA"."""
+    given = [n for n in applicant_names if n and n.strip()]
+    in_script = [n for n in given if _script(n) == _script(document_name)]
+    results = [compare_names(document_name, n) for n in in_script or given]
     if not results:
         return NameMatch(0.0, False, (), "no applicant name given")
     contradictions = [m for m in results if m.contradicts]

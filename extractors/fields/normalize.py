@@ -26,6 +26,18 @@ _DASH_TABLE = str.maketrans({ch: "-" for ch in DASHES})
 _FOREIGN_CYRILLIC = str.maketrans("ҡҠҙҘҫҪӊӈґҐїЇєЄўЎӏѐ", "кКзЗсСңңгГіІеЕуУіе")
 _SEGMENT = re.compile(r"[^\W_]+|\|")
 _SPACES = re.compile(r"\s+")
+# each Kazakh letter and what a Russian-first OCR model reads in its place, folded to one key
+_LOOK_ALIKES = str.maketrans({
+    "Ә": "э", "ә": "э", "Э": "э", "э": "э", "А": "а", "а": "а",
+    "Ғ": "г", "ғ": "г", "Г": "г", "г": "г",
+    "Қ": "к", "қ": "к", "К": "к", "к": "к",
+    "Ң": "н", "ң": "н", "Н": "н", "н": "н",
+    "Ө": "о", "ө": "о", "О": "о", "о": "о",
+    "Ұ": "у", "ұ": "у", "Ү": "у", "ү": "у", "У": "у", "у": "у",
+    "Һ": "х", "һ": "х", "Х": "х", "х": "х",
+    "І": "и", "і": "и", "И": "и", "и": "и", "I": "и", "i": "и",
+    "Т": "и",  # a serif capital І, its serifs read as Т's bar («ЭБДТРАИМОВА» for «ӘБДІРАИМОВА»)
+})
 MIN_SCRIPT_LETTERS = 4  # distinctive letters a line needs before its script decides for look-alike words
 
 
@@ -144,3 +156,8 @@ def strip_diacritics_kk(text: str) -> str:
 def clean_value(text: str) -> str:
     """Collapse whitespace and strip separators around an extracted value."""
     return _SPACES.sub(" ", text).strip(" \t,;:-")
+
+
+def fold_kazakh(text: str) -> str:
+    """Text with each Kazakh letter and its Russian look-alike mapped to one key, case and spacing folded."""
+    return _SPACES.sub(" ", text.translate(_LOOK_ALIKES)).strip().casefold()

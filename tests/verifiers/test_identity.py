@@ -56,6 +56,22 @@ def test_two_letters_read_as_one_glyph_are_the_same_name() -> None:
     assert spelled_as_applicant("Сержбай Перизат", ("Серікбай Перизат",)) == "Серікбай Перизат"
 
 
+def test_kazakh_capitals_read_as_their_russian_look_alikes_are_the_same_name() -> None:
+    # bold serif capitals read by the Russian model: Ә as Э, І as Т, Д as Л (genuine certificate, fraud 60101)
+    applicant = ("Әбдіраимов Темірлан Мұхтарұлы",)
+    assert holder_flag("ЭБЛТРАИМОВ ТЕМТРЛАН МУХТАРУЛЫ", applicant) is None
+    assert holder_flag("ЭБЛТРАИМОВ ТЕМТРЛАН", applicant) is None
+    assert holder_flag("ЭБЛТРАИМОВ АСЛАН МУХТАРУЛЫ", applicant) is not None  # another first name is another person
+    assert not compare_names("Лина Ахметова", "Дина Ахметова").is_match  # the fold is no licence for other letters
+    assert not compare_names("EBLTRAIMOV TEMTRLAN", "Әбдіраимов Темірлан").is_match  # Latin was not read as Т
+    # held to the Cyrillic spelling, not to its Latin transliteration, two slips from «ЭБДЛРАИМОВА» (fraud 59090)
+    both = ("Әбдіраимова Әйгерім Асқарқызы", "ABDIRAIMOVA AIGERIM")
+    assert holder_flag("ЭБДЛРАИМОВА ӘЙГЕРІМ АСҚАРҚЫЗЫ", both) is None
+    assert holder_flag("ABDIRAIMOVA AIGERIM", both) is None
+    # a shorter Latin spelling still hides no other patronymic
+    assert holder_flag("Иванова Анна Петровна", ("Иванова Анна Сергеевна", "IVANOVA ANNA")) is not None
+
+
 def test_a_word_split_by_ocr_is_joined_but_other_words_are_not_made_up() -> None:
     # "ADI LET": a wide letter gap read as a space (genuine certificate, fraud seed 50101)
     assert holder_flag("RAIYMBEKOV ADI LET", ("Раимбеков Адилет Серикович", "RAIYMBEKOV ADILET")) is None
