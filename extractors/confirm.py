@@ -14,19 +14,21 @@ import cv2
 import numpy as np
 
 from extractors.fields.cert_number import find_numbers
+from extractors.fields.date_roles import PRINTED_YEAR_CERTAINTY
 from extractors.fields.dates import find_dates
 from extractors.fields.document import ocr_factor
 from extractors.fields.normalize import normalize_text, unquote
 from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.tsv import parse_tsv_lines
-from extractors.types import FieldValue, PageText, Word
+from extractors.types import Box, FieldValue, PageText, Word
 
 MIN_AGREEING_CONFIDENCE = 0.8  # every word the readings agree on must be read this surely once
 _NOT_TEXT = re.compile(r"[\s«»\"“”„'`.,:;|]+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LATIN = re.compile(r"[A-Za-z]")
 _GLUED_LABEL = re.compile(r"^[^\W\d_]{3,}[^\w\s]*(?=\d)")  # «обучения:2»: a label's letters before the day's digit
+YEAR_WIDTH = 3.0  # box heights: room after a date's day and month for a year (and «г.») its first reading lost
 
 
 def _spelling(text: str) -> str:
@@ -58,7 +60,10 @@ def _agreement(value: FieldValue, first: list[Word], second: list[Word]) -> floa
             return min(max(one.confidence, other.confidence) for one, other in zip(first, second, strict=True))
         return min(word.confidence for word in second)
     telling = [word for word in second if _telling(word)]
-    if _ISO_DATE.match(str(value.value)) and telling and str(value.value) in _dates_in(first) & _dates_in(second):
+    # a date the first reading gave no year for («26 апреля 2» under a stamp: the year was inferred) agrees with
+    # a reading of the year's place that gives the whole date
+    read_first = _dates_in(first) or {str(value.value)}
+    if _ISO_DATE.match(str(value.value)) and telling and str(value.value) in read_first & _dates_in(second):
         return min(word.confidence for word in telling)
     # a certificate number both readings give, its «№» read otherwise («№К7-…» and "NeKZ-…" are KZ-…)
     if telling and str(value.value) in _numbers_in(first) & _numbers_in(second):
@@ -71,6 +76,9 @@ def confirmed(value: FieldValue, first: list[Word], second: list[Word]) -> Field
     sure = _agreement(value, first, second) if first and second else None
     if sure is None or sure < MIN_AGREEING_CONFIDENCE:
         return value
+    if not _dates_in(first) and str(value.value) in _dates_in(second):  # its year inferred, and now read in print
+        return dataclasses.replace(value, confidence=round(max(value.confidence,
+                                                                PRINTED_YEAR_CERTAINTY * ocr_factor(sure)), 3))
     pattern = value.confidence / ocr_factor(min(word.confidence for word in first))
     return dataclasses.replace(value, confidence=round(max(value.confidence, min(1.0, pattern * ocr_factor(sure))), 3))
 
@@ -91,12 +99,22 @@ def _without_glued_label(value: FieldValue, first: list[Word], image: np.ndarray
     return [Word(word.text[label.end():], word.confidence, word.box), *first[1:]], framed
 
 
+def _with_year_place(value: FieldValue, first: list[Word], image: np.ndarray) -> np.ndarray:
+    """The field's crop; for a date its first reading gave no year for, widened over where the year is printed."""
+    box = value.box
+    assert box is not None
+    if _ISO_DATE.match(str(value.value)) and not _dates_in(first):
+        box = Box(box.left, box.top, min(image.shape[1] - box.left, box.width + round(YEAR_WIDTH * box.height)),
+                  box.height)
+    return field_crop(image, box)
+
+
 def confirm_field(value: FieldValue, page: PageText, image: np.ndarray, engine: TesseractEngine) -> FieldValue:
     """A weakly read field read again from its crop, with the languages its page was read with."""
     if value.value is None or value.box is None or page.source != "ocr":
         return value
     first = page.words_in(value.box)
-    first, crop = _without_glued_label(value, first, image) or (first, field_crop(image, value.box))
+    first, crop = _without_glued_label(value, first, image) or (first, _with_year_place(value, first, image))
     languages = page.language_hint or "rus+kaz+eng"
     tsv = engine.ocr_block_tsv(crop, languages)
     second = [word for line in parse_tsv_lines(tsv) for word in line.words]

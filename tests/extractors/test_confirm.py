@@ -107,6 +107,25 @@ def test_a_label_read_into_a_dates_first_word_is_cut_off_before_the_second_readi
     assert confirm_field(weak, page, image, engine) == weak  # type: ignore[arg-type]  # another day read
 
 
+def test_a_date_read_without_its_year_is_confirmed_by_a_reading_over_the_years_place() -> None:
+    # «Дата выдачи 26 апреля 2024 г.» with a stamp over «2024 г.»: the page read «26 апреля 2» (a speck), the year
+    # was inferred from the course (fraud 60101); the crop is widened over the year, whose reading confirms it
+    words = (Word("выдачи", 0.97, Box(10, 100, 80, 30)), Word("26", 0.97, Box(100, 100, 40, 30)),
+             Word("апреля", 0.96, Box(150, 100, 130, 30)), Word("2", 0.94, Box(295, 110, 5, 5)))
+    page = PageText(1, 800, 300, (Line(words),), "ocr", language_hint="rus+kaz")
+    inferred = FieldValue("2024-04-26", 0.5, 1, Box(100, 100, 200, 30))
+    engine = _CropRecorder("5\t1\t1\t1\t1\t1\t10\t10\t40\t30\t96\t26\n5\t1\t1\t1\t1\t2\t60\t10\t130\t30\t96\tапреля\n"
+                           "5\t1\t1\t1\t1\t3\t200\t10\t80\t30\t95\t2024\n")
+    assert confirm_field(inferred, page, np.full((300, 800), 255, np.uint8), engine).confidence == 0.8  # type: ignore[arg-type]
+    assert engine.crops[0].shape[1] >= 200 + 3 * 30  # the year's place is in the crop
+    other_year = _CropRecorder("5\t1\t1\t1\t1\t1\t10\t10\t40\t30\t96\t26\n"
+                               "5\t1\t1\t1\t1\t2\t60\t10\t130\t30\t96\tапреля\n5\t1\t1\t1\t1\t3\t200\t10\t80\t30\t95\t2023\n")
+    assert confirm_field(inferred, page, np.full((300, 800), 255, np.uint8), other_year) == inferred  # type: ignore[arg-type]
+    unsure = _CropRecorder("5\t1\t1\t1\t1\t1\t10\t10\t40\t30\t96\t26\n"
+                           "5\t1\t1\t1\t1\t2\t60\t10\t130\t30\t96\tапреля\n5\t1\t1\t1\t1\t3\t200\t10\t80\t30\t55\t2024\n")
+    assert confirm_field(inferred, page, np.full((300, 800), 255, np.uint8), unsure) == inferred  # type: ignore[arg-type]
+
+
 class _ByLanguage:
     """Answers `ocr_block_tsv` with the TSV given for its languages; records the languages asked for."""
 
