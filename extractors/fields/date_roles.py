@@ -103,6 +103,12 @@ def _is_order_date(doc: DocText, mention: DateMention) -> bool:
                      _before(doc, mention), re.IGNORECASE) is not None
 
 
+def _ends_unread_range(doc: DocText, mention: DateMention) -> bool:
+    """«0.01.2025 - 10.03.2025»: the date closes a period whose first date was misread into no date; it is the
+    period's end, not a one-day event's day."""
+    return re.search(r"\d[\d.,/]*\s*[-–—]\s*$", _before(doc, mention)) is not None
+
+
 def _label_of(doc: DocText, mention: DateMention) -> str | None:
     before = _before(doc, mention)
     for name, pattern in (("issue", ISSUE_LABEL), ("start", START_LABEL), ("end", END_LABEL),
@@ -165,7 +171,8 @@ def assign_dates(doc: DocText, *, has_course: bool = True) -> DateFields:
         issue_mention, sure = _issue_after_event_day(doc, lone)
     if start is None and end is None and has_course:
         rest = [m for m in lone if m is not issue_mention and not _near_sign_off(doc, m)]
-        if len(rest) == 1:  # a one-day event printed as a lone date in the body; surer when it is the only date
+        # a one-day event printed as a lone date in the body; surer when it is the only date
+        if len(rest) == 1 and not _ends_unread_range(doc, rest[0]):
             start = end = _entry(rest[0], "first", ONLY_DATE_CERTAINTY if len(mentions) == 1
                                  or _signed_after(doc, rest[0], issue_mention, len(mentions)) else 0.6, doc)
     issue = _entry(issue_mention, "first", sure, doc) if issue_mention is not None else None
