@@ -19,10 +19,10 @@ _QUALIFIER = (
     r"(?:\s*-?\s*(?:академических|академического|академ\.?|учебных|аудиторных|кредитных|академиялық|оқу"
     r"|CME|CPD|contact|academic|credit|training|teaching|study|(?-i:[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,4})))*"
 )
-# «144-сағат», «72-часовой»: the number joined to its unit by a hyphen; "carat": «сағат» read by the English
-# model, its «ғ» as "r"
-_HOUR_WORD = (r"\s*-?\s*(?:час(?:ов|а|ы)?|ч\.?(?![^\W\d_])|сағат(?:тық|қа|ты)?|сағ\.?|carat(?![^\W\d_])|hours?|hrs?\.?"
-              r"|h\.?(?![^\W\d_]))")
+# «144-сағат», «72-часовой»: the number joined to its unit by a hyphen; «(216 «ч.)»: a speck before the unit read
+# as a quote; "carat": «сағат» read by the English model, its «ғ» as "r"
+_HOUR_WORD = (r"\s*[-«»\"“”„]?\s*(?:час(?:ов|а|ы)?|ч\.?(?![^\W\d_])|сағат(?:тық|қа|ты)?|сағ\.?|carat(?![^\W\d_])"
+              r"|hours?|hrs?\.?|h\.?(?![^\W\d_]))")
 # «(2. сағат)», «(60.ч.)»: a speck read as a stop after the figure, or the space before «ч» read as one
 HOURS_AFTER_NUMBER = re.compile(_NUMBER + r"(?:\.(?=\s|ч))?" + _SPELLED + _QUALIFIER + _HOUR_WORD, re.IGNORECASE)
 HOURS_AFTER_LABEL = re.compile(

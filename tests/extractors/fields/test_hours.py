@@ -26,6 +26,7 @@ def _hours(text: str) -> float | None:
         ("| Объем: | продолжительностью 12 |\n| | академических часов |", 12),  # a table's rulings read as «|»
         ("(120 carat)", 120),  # «сағат» read by the English model
         ("(60.ч.)", 60),  # the space before «ч» read as a stop
+        ("(216 «ч.)", 216),  # a speck before the unit read as a quote (fraud 57878)
     ],
 )
 def test_hours(text: str, expected: float) -> None:
