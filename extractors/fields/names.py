@@ -16,9 +16,11 @@ INITIALS = re.compile(rf"[{_UP}]\.\s?(?:[{_UP}]\.)?")
 _TOKEN = re.compile(r"\S+")
 _RULING = re.compile(r"\|+")
 PUNCTUATION_TOKEN = re.compile(r"[^\w]+")
+STRAY_TOKEN = re.compile(r"[^\w\s]{1,2}|\d")  # a speck or a dash, read between a name's label and the name
+MAX_STRAYS = 2
 LOWER_L_FOR_I = re.compile(r"l[a-z]{2,}")
 LOWER_KAZAKH_I = re.compile(r"і[а-яёәғқңөұүһі]{2,}")  # «іңкәр»: the capital І read as і (a dot of noise)
-LATIN_CAPS_WITH_BANG = re.compile(r"[A-Z]+![A-Z]*")  # "ALEKSE!": a capital I read as "!"
+LATIN_CAPS_WITH_BANG = re.compile(r"[A-Z]+[!\]][A-Z]*")  # "ALEKSE!", "SERGE]": a capital I read as "!" or "]"
 AT_FOR_KAZAKH_O = re.compile(r"@[а-яёәғқңөұүһі]{2,}")  # «@ркен»: the Kazakh capital Ө read as "@"
 # «фабдуллина»: the Kazakh capital Ғ read as a small ф, in a word with a surname's ending (never a word of the text)
 LOWER_F_FOR_KAZAKH_GH = re.compile(r"ф[а-яёәғқңөұүһі]{3,}")
@@ -30,7 +32,7 @@ DIGIT_IN_NAME_CERTAINTY = 0.5
 # Name labels after which the name follows (and the table ruling read as "|", "(" or "[" between label and name);
 # «Фо:» is «ФИО:» with its И lost, only before a colon or a table's rule («телефон» holds «фо» too).
 LABEL_BEFORE_NAME = re.compile(
-    r"((?:ф\.?\s?и\.?\s?о\.?|(?<![^\W\d_])фо(?=\s*[:|])|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні|тегі,?\s+аты,?\s+(?:әкесінің\s+(?:аты|[^\W\d_]{2,6}(?=\s*:)))?)"
+    r"((?:ф\.?\s?и\.?\s?о\.?|(?<![^\W\d_])фо(?=\s*[:|])|фамилия,?\s+имя,?\s+отчество|аты-?\s?ж[өоеіи]ні?(?![^\W\d_])|тегі,?\s+аты,?\s+(?:әкесінің\s+(?:аты|[^\W\d_]{2,6}(?=\s*:)))?)"
     r"(?:\s+(?:слушател\w*|участник\w*|выпускник\w*|специалист\w*|врач\w*|қатысушы\w*|т[ыи][ңн]даушы\w*))?"
     r"|surname,?\s+(?:first\s+)?name|full\s+name|name\s+of\s+(?:the\s+)?(?:participant|holder)|name|holder|participant|слушател[ьюяы]|участник[ау]?"
     r"|выдан(?:[оа]|\([оа]\))?|выдается|настоящим\s+подтверждается,?\s+что|подтверждает(?:ся)?,?\s+что"
@@ -131,7 +133,7 @@ def with_mended_capital(word: str) -> str:
     if LOWER_L_FOR_I.fullmatch(bare):
         return "I" + word[1:]
     if LATIN_CAPS_WITH_BANG.fullmatch(bare):
-        return word.replace("!", "I")
+        return word.replace("!", "I").replace("]", "I")
     if AT_FOR_KAZAKH_O.fullmatch(bare):
         return "Ө" + word[1:]
     if LOWER_F_FOR_KAZAKH_GH.fullmatch(bare) and SURNAME_ENDINGS.search(bare):
@@ -139,14 +141,24 @@ def with_mended_capital(word: str) -> str:
     return "І" + word[1:] if LOWER_KAZAKH_I.fullmatch(bare) else word
 
 
+def _stray(token: re.Match[str], gap: str, strays: int) -> bool:
+    """A speck or a dash read between a name's label and the name, on the label's line («Аты-жөні: 2 Райымбекова»,
+    «Аты-жөн: — | МОРОЗОВ»)."""
+    return strays < MAX_STRAYS and STRAY_TOKEN.fullmatch(token.group(0)) is not None and "\n" not in gap
+
+
 def _name_tokens(text: str, start: int, limit: int = 4) -> list[re.Match[str]]:
     """Consecutive name-shaped tokens from start on (line breaks allowed), up to limit."""
     tokens: list[re.Match[str]] = []
+    strays = 0
     for token in _TOKEN.finditer(text, start):
         if _RULING.fullmatch(token.group(0)):
             continue  # a table's ruling between the cells a name wraps over («Құралай |\n| | Болатқызы»)
         if not tokens and is_honorific(token.group(0)):
             continue  # "awarded to Dr. Dana Abenova"
+        if not tokens and _stray(token, text[start:token.start()], strays):
+            strays += 1
+            continue
         gap = text[tokens[-1].end() if tokens else start:token.start()]
         breaks = gap.count("\n") if tokens else 0
         if breaks and len(tokens) >= 2 and not (breaks == 1 and len(tokens) == 2 and PATRONYMIC.search(token.group(0))):

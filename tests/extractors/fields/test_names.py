@@ -145,3 +145,16 @@ def test_a_registration_label_under_a_kazakh_title_is_no_name() -> None:
 def test_a_name_label_with_a_letter_lost_in_a_table() -> None:
     assert _name('"Фо: | ЛЕБЕДЕВ МИХАИЛ СЕРГЕЕВИЧ\nПрограмма: Лучевая диагностика') == "ЛЕБЕДЕВ МИХАИЛ СЕРГЕЕВИЧ"
     assert _name("тел. +7 (716) 258-32-38, телефон Иванов Иван\nфо Петров Пётр") is None
+
+
+def test_a_speck_or_a_dash_between_the_label_and_the_name_is_passed_over() -> None:
+    # fraud 61212: «2» and «— |» read before the name; «Аты-жөн» with its last letter lost
+    assert _name("Аты-жөні: 2 Райымбекова Әйгерім Нұрланқызы. |\nБағдарлама Қант диабеті") == \
+        "Райымбекова Әйгерім Нұрланқызы"
+    assert _name("Аты-жен: — | МОРОЗОВ СЕРГЕЙ ПАВЛОВИЧ |\n|Багдарлама: Шұғыл кардиология") == \
+        "МОРОЗОВ СЕРГЕЙ ПАВЛОВИЧ"
+    assert _name("Аты-жөні: 12 — 34 Райымбекова Әйгерім") is None  # a number, no speck: no name after it
+
+
+def test_a_latin_capital_i_read_as_a_bracket_is_mended() -> None:
+    assert _name("Participant: SERGE] MOROZOV\nhas completed the program") == "SERGEI MOROZOV"  # fraud 61212
