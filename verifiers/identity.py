@@ -92,11 +92,13 @@ def _compare_tokens(doc: list[str], app: list[str]) -> NameMatch:
     return NameMatch(score, True, tuple(pairs), "all words of the shorter name match")
 
 
-def _one_split_mended(tokens: list[str]) -> list[list[str]]:
-    """The read name with one pair of neighbouring words joined: OCR splits a word at a wide letter gap
-    ("ADI LET" for "ADILET")."""
-    return [[*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2:]] for i in range(len(tokens) - 1)
-            if len(tokens[i]) > 1 and len(tokens[i + 1]) > 1]
+def _one_split_mended(name: str) -> list[list[str]]:
+    """The read name's words with one pair of neighbouring words joined: OCR splits a word at a wide letter gap
+    ("ADI LET" for "ADILET", «ЖЕН СУЛЫ» for «ЖЕҢІСҰЛЫ»). Joined before they are spelled, so that a patronymic's
+    ending is still told once joined."""
+    parts = words(name)
+    return [_tokens(" ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]])) for i in range(len(parts) - 1)
+            if len(parts[i]) > 1 and len(parts[i + 1]) > 1]
 
 
 def _glyph_tokens(name: str) -> list[str]:
@@ -116,7 +118,7 @@ def compare_names(document_name: str, applicant_name: str) -> NameMatch:
     match = _compare_tokens(doc, app)
     if match.is_match or not match.contradicts:
         return match
-    mended = (_compare_tokens(variant, app) for variant in _one_split_mended(doc))
+    mended = (_compare_tokens(variant, app) for variant in _one_split_mended(document_name))
     match = next((m for m in mended if m.is_match), match)
     if match.is_match or _script(document_name) != "cyrillic" or _script(applicant_name) != "cyrillic":
         return match
@@ -168,29 +170,42 @@ def _script(text: str) -> str:
 
 
 def _as_applicant_word(read: str, declared: str) -> str | None:
-    """The applicant's word in the read word's case when the two differ by a few misread letters; None when they
-    differ more, or only by Kazakh letters' marks (the print may well spell «Жаксыбекова» the Russian way)."""
+    """The applicant's word in the read word's case when the two differ by a few misread letters (a Kazakh letter
+    read as its Russian look-alike is no slip); None when they differ more, or only by Kazakh letters' marks (the
+    print may well spell «Жаксыбекова» the Russian way)."""
     a, b = read.casefold(), declared.casefold()
-    if Levenshtein.distance(a, b) > MAX_SLIPS_PER_WORD or _ratio(a, b) < TOKEN_MATCH_THRESHOLD:
+    folded_a, folded_b = fold_kazakh(read.upper()), fold_kazakh(declared.upper())
+    slips = min(Levenshtein.distance(a, b), Levenshtein.distance(folded_a, folded_b))
+    if slips > MAX_SLIPS_PER_WORD or max(_ratio(a, b), _ratio(folded_a, folded_b)) < TOKEN_MATCH_THRESHOLD:
         return None
     if a != b and strip_diacritics_kk(a) == strip_diacritics_kk(b):
         return None
     return declared.upper() if read.isupper() else declared
 
 
+def _word_for_word(read: list[str], declared: list[str]) -> str | None:
+    """`read` spelled as `declared` when each read word pairs with a declared one a few slips away."""
+    if len(declared) != len(read):
+        return None
+    pairs = _pair_tokens(read, declared)  # greedy best pairs; the order of the words as printed is kept
+    words_as_applicant = {r: _as_applicant_word(r, d) for r, d, _ in pairs}
+    if len(pairs) != len(read) or not all(words_as_applicant.values()):
+        return None
+    return " ".join(words_as_applicant[word] or word for word in read)
+
+
 def spelled_as_applicant(document_name: str | None, applicant_names: Sequence[str]) -> str | None:
     """The read holder name in the applicant's spelling when it is the applicant's name, word for word in the same
-    script, with a few letters misread («Кузнеиова» for «Кузнецова»); None when nothing would change."""
+    script, with a few letters misread («Кузнеиова» for «Кузнецова») or one word split in two («ЖЕН СУЛЫ» for
+    «ЖЕҢІСҰЛЫ»); None when nothing would change."""
     if not document_name or not best_name_match(document_name, applicant_names).is_match:
         return None
     read = document_name.split()
+    joined = [[*read[:i], read[i] + read[i + 1], *read[i + 2:]] for i in range(len(read) - 1)]
     for declared in (n.split() for n in applicant_names if n and _script(n) == _script(document_name)):
-        if len(declared) != len(read):
-            continue
-        pairs = _pair_tokens(read, declared)  # greedy best pairs; the order of the words as printed is kept
-        words_as_applicant = {r: _as_applicant_word(r, d) for r, d, _ in pairs}
-        if len(pairs) == len(read) and all(words_as_applicant.values()):
-            spelled = " ".join(words_as_applicant[word] or word for word in read)
+        spelled = next((found for words_read in (read, *joined)
+                        if (found := _word_for_word(words_read, declared)) is not None), None)
+        if spelled is not None:
             return spelled if spelled != document_name else None
     return None
 

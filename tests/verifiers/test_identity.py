@@ -68,6 +68,12 @@ def test_kazakh_capitals_read_as_their_russian_look_alikes_are_the_same_name() -
     both = ("Әбдіраимова Әйгерім Асқарқызы", "ABDIRAIMOVA AIGERIM")
     assert holder_flag("ЭБДЛРАИМОВА ӘЙГЕРІМ АСҚАРҚЫЗЫ", both) is None
     assert holder_flag("ABDIRAIMOVA AIGERIM", both) is None
+    # a word split in two with its Kazakh letters read as their look-alikes, spelled as the applicant's (fraud 61212)
+    kairat = ("Ғабдуллин Қайрат Жеңісұлы",)
+    assert holder_flag("ҒАБДУЛЛИН ҚАЙРАТ ЖЕН СУЛЫ", kairat) is None
+    assert spelled_as_applicant("ҒАБДУЛЛИН ҚАЙРАТ ЖЕН СУЛЫ", kairat) == "ҒАБДУЛЛИН ҚАЙРАТ ЖЕҢІСҰЛЫ"
+    assert spelled_as_applicant("ЭБЛТРАИМОВ ТЕМТРЛАН", ("Әбдіраимов Темірлан",)) == "ӘБДІРАИМОВ ТЕМІРЛАН"
+    assert holder_flag("ҒАБДУЛЛИН ҚАЙРАТ АС ҚАРҰЛЫ", kairat) is not None  # another patronymic split is no match
     # a shorter Latin spelling still hides no other patronymic
     assert holder_flag("Иванова Анна Петровна", ("Иванова Анна Сергеевна", "IVANOVA ANNA")) is not None
 
