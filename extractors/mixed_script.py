@@ -83,6 +83,13 @@ def _script_letters(text: str, script: str) -> int:
     return sum(1 for ch in text if ch.isalpha() and is_cyrillic(ch) != (script == "eng"))
 
 
+def other_script_share(page: PageText, languages: str) -> float:
+    """The share of the page's letters in the script of the languages it was not read with (0 when read with all)."""
+    other = OTHER_SCRIPT.get(languages)
+    letters = sum(_letters(line.text) for line in page.lines)
+    return _script_letters(page.text, other) / letters if other and letters else 0.0
+
+
 def _in_script(word: Word, script: str) -> bool:
     return _script_letters(word.text, script) * 2 > _letters(word.text)
 

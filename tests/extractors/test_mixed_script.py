@@ -8,7 +8,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from extractors.mixed_script import agreeing_reading, better_reading, is_candidate, latin_name, reread_other_script
+from extractors.mixed_script import (
+    agreeing_reading,
+    better_reading,
+    is_candidate,
+    latin_name,
+    other_script_share,
+    reread_other_script,
+)
 from extractors.reader import ReadLimits, read_document
 from extractors.tesseract import TesseractEngine
 from extractors.types import Box, FieldValue, Line, PageText, Word
@@ -344,3 +351,12 @@ def test_a_capital_i_read_as_1_in_a_kazakh_name_is_mended_not_re_read() -> None:
     engine = _Engine({"word": ("IHKOP", 0.5)})
     read = reread_other_script(page, np.zeros((50, 500), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
     assert read.text == "БАЙТҰРСЫНОВА ІНКЭР СЕРІКҚЫЗЫ" and engine.asked == 0
+
+
+def test_the_share_of_letters_in_the_other_script() -> None:
+    line = Line((_word("Hacettepe", 0.96), _word("Куәлік", 0.9), _word("2025/2330", 0.97)))  # 9 Latin, 6 Cyrillic
+    page = PageText(1, 100, 50, (line,), "ocr", language_hint="eng")
+    assert other_script_share(page, "eng") == 6 / 15
+    assert other_script_share(page, "rus+kaz") == 9 / 15
+    assert other_script_share(page, "rus+kaz+eng") == 0.0  # read with every language: there is no other
+    assert other_script_share(PageText(1, 100, 50, (), "ocr"), "eng") == 0.0

@@ -164,3 +164,20 @@ class _LayoutFindsNothing(TesseractEngine):
 def test_a_page_the_layout_analysis_finds_empty_is_read_as_one_column() -> None:
     page = ocr_page(render_page(RUSSIAN), 1, _LayoutFindsNothing(TESSDATA, languages=()), LIMITS)
     assert {"СЕРТИФИКАТ", "квалификации", "педиатрии"} <= _words(" ".join(line.text for line in page.lines))
+
+
+class _TakesEverythingForLatin(TesseractEngine):
+    """Tesseract whose script detection takes the page for Latin, surely (a Kazakh translation of an English
+    certificate, its issuer in Latin letters at the top: fraud 61212)."""
+
+    def detect_orientation_script(self, image: np.ndarray, dpi: int = 300) -> OsdResult | None:
+        return OsdResult(rotation=0, orientation_confidence=9.0, script="Latin", script_confidence=9.0)
+
+
+@pytest.mark.slow
+def test_a_page_taken_for_the_other_script_is_read_again_with_every_language() -> None:
+    page = ocr_page(render_page(KAZAKH), 1, _TakesEverythingForLatin(TESSDATA, languages=()), LIMITS)
+    assert page.language_hint == "rus+kaz+eng"
+    assert {"КУӘЛІК", "Әйгерім", "сағат"} <= _words(" ".join(line.text for line in page.lines))
+    english = ocr_page(render_page(ENGLISH), 1, _TakesEverythingForLatin(TESSDATA, languages=()), LIMITS)
+    assert english.language_hint == "eng"  # the detector was right: read once
