@@ -25,8 +25,14 @@ SURE = 0.8  # … this surely (stamp ink and signatures are read as short unsure
 MAX_REREADS = 4  # per page: each costs a block read
 
 
-def _width_per_letter(word: Word) -> float:
-    return word.box.width / (max(1, len(word.text)) * max(1, word.box.height))
+def _height(word: Word, line: Line) -> int:
+    """The word's height, but no taller than its line's median word: specks of a stamp above or below a word
+    stretch its box («объеме» boxed 44 high over «объеме 18», its line's words 22), not its letters."""
+    return max(1, min(word.box.height, round(median(w.box.height for w in line.words))))
+
+
+def _width_per_letter(word: Word, line: Line) -> float:
+    return word.box.width / (max(1, len(word.text)) * _height(word, line))
 
 
 def widest_gap(image: np.ndarray, box: Box) -> int:
@@ -40,7 +46,7 @@ def widest_gap(image: np.ndarray, box: Box) -> int:
 
 def swallowing_words(page: PageText, image: np.ndarray) -> list[tuple[int, int]]:
     """(line index, word index) of the sure words whose box holds more words than their text."""
-    sure = [_width_per_letter(w) for line in page.lines for w in line.words
+    sure = [_width_per_letter(w, line) for line in page.lines for w in line.words
             if len(w.text) >= 3 and w.confidence >= SURE]
     if len(sure) < 5:
         return []
@@ -49,8 +55,8 @@ def swallowing_words(page: PageText, image: np.ndarray) -> list[tuple[int, int]]
     for line_index, line in enumerate(page.lines):
         for word_index, word in enumerate(line.words):
             if sum(ch.isalpha() for ch in word.text) >= MIN_LETTERS and word.confidence >= SURE \
-                    and _width_per_letter(word) > WIDE * usual \
-                    and widest_gap(image, word.box) >= SPACE_GAP * word.box.height:
+                    and _width_per_letter(word, line) > WIDE * usual \
+                    and widest_gap(image, word.box) >= SPACE_GAP * _height(word, line):
                 found.append((line_index, word_index))
                 break  # one per line: its words are replaced, and the line's other indices with them
     return found[:MAX_REREADS]
@@ -86,7 +92,8 @@ def reread_swallowed(page: PageText, image: np.ndarray, languages: str, engine: 
     for line_index, word_index in swallowing_words(page, image):
         word = lines[line_index].words[word_index]
         tsv = engine.ocr_block_tsv(field_crop(image, word.box), languages)
-        reread = _page_words(field_crop_box(image.shape, word.box), parse_tsv_lines(tsv), word.box)
+        reread = [w for w in _page_words(field_crop_box(image.shape, word.box), parse_tsv_lines(tsv), word.box)
+                  if any(ch.isalnum() for ch in w.text)]  # a speck read as a sign («‚» before it) is no word
         if _better(word, reread):
             lines[line_index] = replaced_line(lines[line_index], word_index, reread)
     if lines == list(page.lines):

@@ -92,3 +92,24 @@ def test_the_swallowed_hours_are_read_again_with_tesseract() -> None:
     page = _page(Word("продолжительностью", 0.92, ink))
     read = reread_swallowed(page, image, "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
     assert read.lines[2].text == PRINTED
+
+
+def test_a_word_boxed_tall_by_specks_is_measured_at_its_lines_height() -> None:
+    # «в объеме 18 часов» read «в объеме часов», «объеме» boxed over «18» and 44 high by a stamp's specks, its
+    # line's words 22 (fraud 61212): at its own height it stood no wider per letter than the page's words
+    image, ink = _printed_page()
+    tall = Box(ink.left, ink.top - 20, ink.width, ink.height + 40)
+    line = Line((Word("в", 0.96, Box(ink.left - 40, ink.top, 14, ink.height)),
+                 Word("продолжительностью", 0.92, tall),
+                 Word("часов", 0.96, Box(ink.left + ink.width + 20, ink.top, 90, ink.height))))
+    page = PageText(1, 1600, 600, (*_other_lines(), line), "ocr", language_hint="rus+kaz")
+    assert swallowing_words(page, image) == [(2, 1)]
+
+
+def test_a_speck_read_before_the_word_does_not_stop_its_reading_again() -> None:
+    image, ink = _printed_page()
+    page = _page(Word("продолжительностью", 0.92, ink))
+    engine = CannedBlockReader("5\t1\t1\t1\t1\t1\t2\t12\t6\t10\t89\t‚\n"
+                               "5\t1\t1\t1\t1\t2\t12\t12\t400\t40\t92\tпродолжительностью\n"
+                               "5\t1\t1\t1\t1\t3\t430\t12\t70\t40\t95\t108\n")
+    assert reread_swallowed(page, image, "rus+kaz", engine).lines[2].text == "продолжительностью 108"  # type: ignore[arg-type]
