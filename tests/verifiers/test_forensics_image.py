@@ -284,6 +284,21 @@ def test_a_number_whose_whole_line_stands_in_other_paper_is_not_pasted() -> None
     assert image_tamper_findings(pasted_alone.gray, pasted_alone.page, {"cert_number": number}) != ()
 
 
+def test_a_name_in_a_table_cell_of_a_clean_page_is_not_pasted() -> None:
+    """The cell's rules run a pixel or two beyond the paper measured round the name (fraud 63434): their ink must
+    not pass for grain in the edge rows of that paper."""
+    values = {"number": "0054321", "name": "Иванову Ивану Петровичу", "hours": "72"}
+    page = render(52, Damage(noise=0.0, texture=0.0), values=values, font_index=1, size=24)
+    name = page.field_boxes["holder_name"]
+    margin = max(2, round(0.15 * name.height))
+    columns = slice(name.left - 40, name.left + name.width + 40)
+    for gap in (1, 2):
+        gray = page.gray.copy()
+        gray[name.top - margin - gap - 1:name.top - margin - gap + 1, columns] = 60
+        gray[name.top + name.height + margin + gap - 1:name.top + name.height + margin + gap + 1, columns] = 60
+        assert image_tamper_findings(gray, page.page, {"holder_name": name}) == ()
+
+
 def test_a_grainy_hours_figure_on_a_clean_page_is_not_judged() -> None:
     """Only the fields a forger changes (number, holder) are judged by their grain on a page too clean to compare."""
     values = {"number": "0054321", "name": "Иванову Ивану Петровичу", "hours": "72"}
