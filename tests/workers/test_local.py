@@ -152,3 +152,29 @@ def test_a_pool_worker_started_afresh_lives_with_the_batch_and_dies_with_it(tmp_
     script.write_text(WORKER_SCRIPT, encoding="utf-8")
     # its watchdog looks a few times before the kill: the worker lives while the batch does
     _assert_child_dies_with_parent([sys.executable, str(script)], live_for=3 * ORPHAN_CHECK_S)
+
+
+_PAGE_AFTER_PAGE = """
+import sys
+import numpy as np
+from workers.local import fix_mmap_threshold
+if sys.argv[1] == "fixed":
+    fix_mmap_threshold()
+def resident_mb():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * 4096 / 2**20
+page = np.ones(8 << 20, np.uint8)  # a first page-sized buffer, freed: glibc then raises its threshold past it
+del page
+before = resident_mb()
+page = np.ones(8 << 20, np.uint8)
+del page
+print(resident_mb() - before)
+"""
+
+
+@pytest.mark.parametrize(("mode", "kept"), [("fixed", False), ("default", True)])
+def test_a_freed_page_buffer_is_handed_back_once_the_threshold_is_fixed(mode: str, kept: bool) -> None:
+    """The second page's buffer of a worker (glibc's default put it on the heap, where it stayed resident)."""
+    done = subprocess.run([sys.executable, "-c", _PAGE_AFTER_PAGE, mode], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+    assert (float(done.stdout) > 6) is kept
