@@ -40,11 +40,12 @@ def _letters(text: str) -> int:
 
 
 # «КО?ІОУА», «О5РАМОУА», «ВАТТГ/ВЗҮМОУА»: a question mark, a digit or a slash between two letters (KOZLOVA,
-# OSPANOVA, BAITURSYNOVA read as Cyrillic); «1СОВ», «5МІНКМОУА», «5УЕТІ.АМА», «?АІТБЕУА», «7НАКБҮВЕКОУА»: a Latin
-# capital I, S or Z, which the Cyrillic model reads as a figure or a question mark, before capitals (IGOR,
-# SMIRNOVA, SVETLANA with its L read «І.», ZAITSEVA, ZHAKSYBEKOVA); «УАЗП.ЕУА»: a full stop between capitals
-# inside a word (VASILEVA's IL read «П.»), which initials («А.Т.») never have with two capitals on each side
-_INSIDE_A_WORD = re.compile(r"[^\W\d_][?/\d][^\W\d_]|^[157?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ.]+$"
+# OSPANOVA, BAITURSYNOVA read as Cyrillic); «1СОВ», «5МІНКМОУА», «6НАКАКІМОУ», «5УЕТІ.АМА», «?АІТБЕУА»,
+# «7НАКБҮВЕКОУА»: a Latin capital I, S or Z, which the Cyrillic model reads as a figure or a question mark,
+# before capitals (IGOR, SMIRNOVA, SHAKARIMOV, SVETLANA with its L read «І.», ZAITSEVA, ZHAKSYBEKOVA);
+# «УАЗП.ЕУА»: a full stop between capitals inside a word (VASILEVA's IL read «П.»), which initials («А.Т.»)
+# never have with two capitals on each side
+_INSIDE_A_WORD = re.compile(r"[^\W\d_][?/\d][^\W\d_]|^[1567?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ.]+$"
                             r"|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}\.[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
 
 

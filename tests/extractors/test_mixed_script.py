@@ -150,6 +150,7 @@ def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> Non
     # ZHAKSYBEKOVA's Z read as a 7, beside AKMARAL read «АКМАВЛІ.» at 0.76 (fraud 60101); «7ТОО» is no name
     assert is_candidate(_word("7НАКБҮВЕКОУА", 0.59)) and is_candidate(_word("7НАКБҮВЕКОУА", 0.8))
     assert not is_candidate(_word("7-ТОО", 0.8)) and not is_candidate(_word("7А", 0.8))
+    assert is_candidate(_word("6НАКАКІМОУ", 0.78))  # SHAKARIMOV's S read as a 6 (fraud 63434)
     # VASILEVA's IL read «П.» (fraud 51212); initials before a surname are no garble
     assert is_candidate(_word("УАЗП.ЕУА", 0.9)) and not is_candidate(_word("А.Т.МУКАНОВА", 0.9))
     assert not is_candidate(_word("Медицинский", 0.65))
