@@ -12,17 +12,18 @@ from extractors.fields.normalize import CYRILLIC_TO_LATIN, fold_digits
 
 _LABEL = (
     r"(?<![^\W\d_])(?P<label>рег(?:истрационный)?\.?\s*(?:номер|№|n[oо°º]?\.?)|регистрационный\s+номер|тіркеу\s+нөмірі"
-    r"|тіркеу\s+(?:№|(?:[хxнn]|[мm][^\s\d]{1,2})(?![^\W\d_]))|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
+    r"|тіркеу\s+(?:№|(?:[хxнn]|[мm][^\s\d]{1,2})(?![^\W\d_]))|тіркеу(?=\s+\d)|certificate\s+(?:no\.?|number|#|№)|registration\s+(?:no\.?|number)|serial\s+(?:no\.?|number)"
     r"|serial|reg\.?\s*no\.?|номер\s+сертификата|сертификат\s+нөмірі|нөмірі|номер|number|id"
     r"|№|(?<![^\W\d_])(?:[nхмкқ][oо°º9еe2sа>»%г]|n)(?![^\W\d_])\.?"  # «Х>», «М»», «М%», «Хг»: its o read as >, », %, г
     # «№» with its small «o» lost: a capital alone, without an initial's stop, before a number («М 445-25»)
     r"|(?<![^\W\d_])(?-i:[МХ])(?=\s+\d)"
-    # «№» read "Ne", "Ко", "Хо", «Ме» glued to the series: "NeKZ-2021-…", «МеЖБ 6…»
-    r"|(?-i:[NКХМ][eoº°2ое%](?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}[-/\s]?\d)))"
+    # «№» read "Ne", "Ко", "Хо", «Ме» glued to the series: "NeKZ-2021-…", «МеЖБ 6…», «МеЖБ-Б 7…», «ХеК?. 9…» (its
+    # Z read "?")
+    r"|(?-i:[NКХМ][eoº°2ое%](?=(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KКҚ]\?\.?)[-/\s]?\d)))"
 )
-# A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678"); «К7 …» is KZ; a speck after
-# it may be read as a stop («К7. …», «КИ. 42325581»).
-_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KКҚ][27З])\.?\s(?=\d{4}))?"
+# A series prefix may stand apart from the digits («ЖБ-Б 0012345», "KZ 12345678"); «К7 …» and «К? …» are KZ; a
+# speck after it may be read as a stop («К7. …», «КИ. 42325581»).
+_SERIES = r"(?-i:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2})?|[KКҚ][27З?])\.?\s(?=\d{4}))?"
 # «СМЕ:70268»: the series' hyphen read as a colon
 _SERIES_COLON = r"(?:(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}):(?=\d))?"
 _BODY = r"[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\-/.]{1,30}[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
@@ -34,10 +35,10 @@ FOREIGN_CONTEXT = re.compile(
     r"|тел\w*|phone|факс|fax|registered\s+\w*|under|зарегистрирован\w*|постановлени\w*|закон\w*|аккредитац\w*|accreditation|договор\w*|шарт)\W*(?:от\s+\S+\s+)?\S*\W*$",
     re.IGNORECASE,
 )
-# The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-», «КЯ », «Қ7-» (Cyrillic К or Kazakh Қ, Z
-# taken for 7, 2, Я or a slash).
+# The country prefix «KZ-» read as «К7-», «K2-», «КZ-», «К27-», «К/-», «КЯ », «Қ7-», «К?. » (Cyrillic К or
+# Kazakh Қ, Z taken for 7, 2, Я, a slash or a question mark).
 # «К27-…», «К/-…»: Z read twice, as /; «К7. 9…»: a speck read as a dot after it
-KZ_PREFIX_MISREAD = re.compile(r"^[KКҚ](?:[Z27ЗЯ/]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
+KZ_PREFIX_MISREAD = re.compile(r"^[KКҚ](?:[Z27ЗЯ/?]{1,2}\.?(?=[-/ ]\d)|[Z27З](?=\d))")
 KZ_DOT_FOR_SPACE = re.compile(r"^([KКҚ][Z27З])\.(?=\d{6})")  # «К7.50216837»: the space read as a dot
 COLON_FOR_HYPHEN = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}):(?=\d)")
 SERIES_SPECK = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,3})\.(?= \d)")  # «КИ. 42325581»: a speck read after the series
