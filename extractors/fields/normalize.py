@@ -88,11 +88,17 @@ _KAZAKH_I_MISREAD = re.compile(r"(?<=[\u0400-\u04ff])[1!|](?=[\u0400-\u04ff]|[»
 
 
 def fold_kazakh_i(word: str) -> str:
-    """«сәу1р», «университет!» → «сәуір», «университеті»: OCR reads the Kazakh і as 1, ! or |."""
+    """«сәу1р», «университет!», «ӘБД!РАИМОВА» → «сәуір», «университеті», «ӘБДІРАИМОВА»: OCR reads the Kazakh і as
+    1, ! or |; in capitals (the letter before a capital, none small after) it is the capital І."""
     letters = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
     if letters < 3 or any(ch.isdigit() and ch != "1" for ch in word):
         return word
-    return _KAZAKH_I_MISREAD.sub("і", word)
+
+    def letter(found: re.Match[str]) -> str:
+        after = word[found.end():found.end() + 1]
+        return "І" if word[found.start() - 1].isupper() and not after.islower() else "і"
+
+    return _KAZAKH_I_MISREAD.sub(letter, word)
 
 
 _QUOTED_DAY = re.compile(r"^([«\"“])([^\W_]{1,2})([»\"”])$")

@@ -67,10 +67,12 @@ def test_fold_digits(word: str, expected: str) -> None:
         ("Неотложная ҡардиология", "Неотложная кардиология"),
         ("«Астана медицина университет!» КЕАҚ", "«Астана медицина университеті» КЕАҚ"),
         ("б1л1кт1л1кт1 арттыру", "біліктілікті арттыру"),
+        ("ЭБД!РАИМОВА ДАНА", "ЭБДІРАИМОВА ДАНА"), ("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕДИЦИНА УНИВЕРСИТЕТ!", None),
+        ("Б!л1м", "Білім"),
     ],
 )
-def test_normalize_text(text: str, expected: str) -> None:
-    assert normalize_text(text) == expected
+def test_normalize_text(text: str, expected: str | None) -> None:
+    assert normalize_text(text) == (expected or text.replace("!", "І"))
 
 
 def test_normalize_word_keeps_quotes() -> None:
