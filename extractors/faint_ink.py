@@ -20,6 +20,9 @@ from extractors.types import Box, PageText, Word
 
 WEAK = 0.75  # a number read less surely than this may hold a stroke that is not print («(4144» at 0.66) or a
 # stutter of the LSTM («20224» at 0.71 for a plainly printed 2024) …
+# … or, glued to an opening bracket or quote («(19» at 0.88 for a plainly printed «(18 сағат)», fraud 64545: the
+# bracket's curve taken into the first figures' context), less surely than this
+GLUED_WEAK = 0.9
 SURE = 0.85  # … and is replaced by a reading without faint ink this sure
 MIN_DIGITS = 2
 FAINT_SHARE = 0.5  # ink lighter than this share of the way from the print to the paper is faint
@@ -35,9 +38,13 @@ def weak_numbers(page: PageText) -> list[tuple[int, int]]:
     """(line index, word index) of the weakly read words made mostly of figures."""
     found = [(line_index, word_index) for line_index, line in enumerate(page.lines)
              for word_index, word in enumerate(line.words)
-             if word.confidence < WEAK and sum(ch.isdigit() for ch in word.text) >= MIN_DIGITS
+             if word.confidence < (GLUED_WEAK if word.text[:1] in _OPENING else WEAK)
+             and sum(ch.isdigit() for ch in word.text) >= MIN_DIGITS
              and sum(ch.isdigit() for ch in word.text) * 2 > sum(ch.isalnum() for ch in word.text)]
-    return found[:MAX_REREADS]
+    return sorted(found, key=lambda at: page.lines[at[0]].words[at[1]].confidence)[:MAX_REREADS]  # weakest first
+
+
+_OPENING = frozenset("([«\"“„")
 
 
 def _rulings(ink: np.ndarray, length: int) -> np.ndarray:

@@ -144,6 +144,16 @@ def test_only_weak_words_of_figures_are_read_again() -> None:
     assert weak_numbers(page)[:4] == [(0, 0), (0, 3), (0, 4), (0, 6)] and len(weak_numbers(page)) == 4
 
 
+def test_a_number_glued_to_an_opening_bracket_is_read_again_below_a_higher_confidence() -> None:
+    words = (Word("(19", 0.88, Box(0, 0, 60, 30)), Word("«08»", 0.89, Box(70, 0, 60, 30)),
+             Word("19)", 0.88, Box(140, 0, 60, 30)), Word("(19", 0.91, Box(210, 0, 60, 30)))
+    page = PageText(1, 800, 40, (Line(words),), "ocr", language_hint="rus+kaz")
+    assert weak_numbers(page) == [(0, 0), (0, 1)]  # a bracket closing after the figures is no such context
+    weakest = PageText(1, 800, 40, (Line((*words, *(Word("2024", 0.5 + n / 100, Box(300 + 80 * n, 0, 60, 30))
+                                                    for n in range(4)))),), "ocr", language_hint="rus+kaz")
+    assert weak_numbers(weakest) == [(0, 4), (0, 5), (0, 6), (0, 7)]  # the weakest when more than can be read
+
+
 def test_a_sure_shortened_reading_replaces_the_weak_number() -> None:
     image, box = _hours_with_a_stroke()
     page = _page(Word("7108", 0.38, box))
