@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from statistics import median
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from extractors.preprocess import INK_LEVEL, field_crop, field_crop_box
 from extractors.tesseract import TesseractEngine
@@ -23,6 +24,13 @@ SPACE_GAP = 0.3  # … with a blank run of columns this many of its heights wide
 MIN_LETTERS = 4  # the swallowing word itself was read: this many letters …
 SURE = 0.8  # … this surely (stamp ink and signatures are read as short unsure scraps)
 MAX_REREADS = 4  # per page: each costs a block read
+# A run of figures read over the words after it («15.05.2022 г. по» read «150520920» at 0.63, accuracy 51616):
+# swallowing however unsurely it was read (its own reading is what failed), when it has this many figures, is
+# this many times wider per character than the page's words (figures are narrower than letters: 1.61 there) …
+MIN_FIGURES = 6
+FIGURES_WIDE = 1.4
+# … and the first word read again holds its figures with this few changes (normalised Levenshtein similarity)
+SAME_FIGURES = 0.7
 
 
 def _height(word: Word, line: Line) -> int:
@@ -44,6 +52,18 @@ def widest_gap(image: np.ndarray, box: Box) -> int:
     return int(np.diff(inked).max()) - 1
 
 
+def _read_word(word: Word) -> bool:
+    return sum(ch.isalpha() for ch in word.text) >= MIN_LETTERS and word.confidence >= SURE
+
+
+def _figures(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _figure_run(word: Word) -> bool:
+    return len(_figures(word.text)) >= MIN_FIGURES and not any(ch.isalpha() for ch in word.text)
+
+
 def swallowing_words(page: PageText, image: np.ndarray) -> list[tuple[int, int]]:
     """(line index, word index) of the sure words whose box holds more words than their text."""
     sure = [_width_per_letter(w, line) for line in page.lines for w in line.words
@@ -54,8 +74,8 @@ def swallowing_words(page: PageText, image: np.ndarray) -> list[tuple[int, int]]
     found = []
     for line_index, line in enumerate(page.lines):
         for word_index, word in enumerate(line.words):
-            if sum(ch.isalpha() for ch in word.text) >= MIN_LETTERS and word.confidence >= SURE \
-                    and _width_per_letter(word, line) > WIDE * usual \
+            wide = FIGURES_WIDE if _figure_run(word) else WIDE
+            if (_read_word(word) or _figure_run(word)) and _width_per_letter(word, line) > wide * usual \
                     and widest_gap(image, word.box) >= SPACE_GAP * _height(word, line):
                 found.append((line_index, word_index))
                 break  # one per line: its words are replaced, and the line's other indices with them
@@ -81,8 +101,13 @@ def replaced_line(line: Line, word_index: int, reread: list[Word]) -> Line:
 
 
 def _better(original: Word, reread: list[Word]) -> bool:
-    """The second reading holds more words, the first of them the word read before."""
-    return len(reread) > 1 and reread[0].text.casefold() == original.text.casefold()
+    """The second reading holds more words, the first of them the word read before (a run of figures: its
+    figures, with a few changed)."""
+    if len(reread) < 2:
+        return False
+    if _figure_run(original):
+        return Levenshtein.normalized_similarity(_figures(reread[0].text), _figures(original.text)) >= SAME_FIGURES
+    return reread[0].text.casefold() == original.text.casefold()
 
 
 def reread_swallowed(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:

@@ -113,3 +113,45 @@ def test_a_speck_read_before_the_word_does_not_stop_its_reading_again() -> None:
                                "5\t1\t1\t1\t1\t2\t12\t12\t400\t40\t92\tпродолжительностью\n"
                                "5\t1\t1\t1\t1\t3\t430\t12\t70\t40\t95\t108\n")
     assert reread_swallowed(page, image, "rus+kaz", engine).lines[2].text == "продолжительностью 108"  # type: ignore[arg-type]
+
+
+DATES = "с 15.05.2022 г. по 17.05.2022 г."
+
+
+def _printed_dates() -> tuple[np.ndarray, Box]:
+    """A page with a course's period and the box of «15.05.2022 г. по» (accuracy 51616: read «150520920» at 0.63)."""
+    page = Image.new("L", (1600, 600), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 36)
+    draw.text((100, 300), DATES, font=font, fill=0)
+    origin = (100 + draw.textlength("с ", font=font), 300)
+    left, top, right, bottom = draw.textbbox(origin, "15.05.2022 г. по", font=font)
+    return np.asarray(page, dtype=np.uint8).copy(), Box(round(left), top, round(right - left), bottom - top)
+
+
+def test_an_unsure_run_of_figures_boxed_over_the_words_after_it_swallows_them() -> None:
+    image, run = _printed_dates()
+    assert swallowing_words(_page(Word("150520920", 0.63, run)), image) == [(2, 0)]
+    fitting = Box(run.left, run.top, run.width // 2, run.height)  # «15.05.2022» alone: no word space inside
+    assert swallowing_words(_page(Word("15052022", 0.63, fitting)), image) == []
+    assert swallowing_words(_page(Word("1505", 0.63, run)), image) == []  # too few figures to be a run
+
+
+def test_a_reading_again_of_a_run_of_figures_must_hold_its_figures() -> None:
+    image, run = _printed_dates()
+    page = _page(Word("150520920", 0.63, run))
+    engine = CannedBlockReader("5\t1\t1\t1\t1\t1\t12\t12\t200\t40\t73\t15.05.2022\n"
+                               "5\t1\t1\t1\t1\t2\t230\t12\t30\t40\t73\tт.\n"
+                               "5\t1\t1\t1\t1\t3\t280\t12\t40\t40\t96\tпо\n")
+    assert reread_swallowed(page, image, "rus+kaz", engine).lines[2].text == "15.05.2022 т. по"  # type: ignore[arg-type]
+    other = CannedBlockReader("5\t1\t1\t1\t1\t1\t12\t12\t200\t40\t73\t28.11.2019\n"
+                              "5\t1\t1\t1\t1\t2\t280\t12\t40\t40\t96\tпо\n")
+    assert reread_swallowed(page, image, "rus+kaz", other) is page  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_the_swallowed_period_is_read_again_with_tesseract() -> None:
+    image, run = _printed_dates()
+    engine = TesseractEngine(TESSDATA, ("rus+kaz",))
+    read = reread_swallowed(_page(Word("150520920", 0.63, run)), image, "rus+kaz", engine)
+    assert read.lines[2].text.replace("т.", "г.") == "15.05.2022 г. по"
