@@ -6,7 +6,7 @@ import dataclasses
 
 import numpy as np
 
-from extractors.fields.normalize import fold_kazakh
+from extractors.fields.normalize import RUSSIAN_ONLY_LETTERS, fold_kazakh
 from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.types import FieldValue, PageText
@@ -84,7 +84,9 @@ def with_kazakh_letters(value: str, kazakh_reading: str) -> str | None:
             restored[where[slot]] = new.upper() if old.isupper() else new.lower()
     restored = [inserted.get(index, "") + char for index, char in enumerate(restored)]
     restored.append(inserted.get(len(value), ""))
-    result = "".join(restored)
+    # a Russian word gets no Kazakh letter («Кузнецова» must not become «Күзнецова»)
+    result = " ".join(old if RUSSIAN_ONLY_LETTERS.intersection(old) else new
+                      for old, new in zip(value.split(" "), "".join(restored).split(" "), strict=True))
     return result if result != value else None
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from extractors.fields.declension import to_nominative
 from extractors.fields.document import DocLine, DocText
+from extractors.fields.normalize import russian_spelling
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"
@@ -178,7 +179,7 @@ def _mention(text: str, tokens: list[re.Match[str]], certainty: float, dative: s
     if not 2 <= len(tokens) <= 4:
         return None
     start, end = tokens[0].start(), tokens[-1].end()
-    words = [with_mended_capital(t.group(0).strip(",.;:")) for t in tokens]
+    words = [russian_spelling(with_mended_capital(t.group(0).strip(",.;:"))) for t in tokens]
     if dative is not None:
         words = to_nominative(words, kazakh=dative == "kk")
     value = " ".join(words)
@@ -198,7 +199,11 @@ def labelled_names(doc: DocText) -> list[NameMention]:
         if tokens and KAZAKH_DATIVE_FOLLOWS.match(doc.text, tokens[-1].end()):
             dative = "kk"
         mention = _mention(doc.text, tokens, 0.9, dative)
-        if mention is not None and not SIGNATORY_WORDS.search(doc.text[max(0, label.start() - 30):label.start()]):
+        # a signatory's title before the label on its line («Ректор, ФИО: …»); one on the line above is another
+        # line's (a scan's lines may come out of order: «Ректор» over the holder's line, accuracy 51616)
+        line_start = doc.text.rfind("\n", 0, label.start()) + 1
+        if mention is not None and not SIGNATORY_WORDS.search(doc.text[max(line_start, label.start() - 30):
+                                                                        label.start()]):
             found.append(mention)
     for label in LABEL_AFTER_NAME.finditer(doc.text):
         head = doc.text[:label.start()]

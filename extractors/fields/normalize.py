@@ -154,6 +154,17 @@ def unquote(text: str) -> str:
 _KAZAKH_MARKS = str.maketrans("әғқңөұүһіёӘҒҚҢӨҰҮҺІЁ", "агкноуухиеАГКНОУУХИЕ")
 
 
+# Letters no Kazakh word has: a word holding one is Russian, and a Kazakh letter in it is a misreading
+RUSSIAN_ONLY_LETTERS = frozenset("цщъьёЦЩЪЬЁ")
+_KAZAKH_LETTERS_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+
+
+def russian_spelling(word: str) -> str:
+    """«Күзнецова» → «Кузнецова»: a word with a letter no Kazakh word has, its Kazakh letters as their Russian
+    look-alikes (read with the Kazakh model too, a faded Russian name can come back with one)."""
+    return word.translate(_KAZAKH_LETTERS_TO_RUSSIAN) if RUSSIAN_ONLY_LETTERS.intersection(word) else word
+
+
 def strip_diacritics_kk(text: str) -> str:
     """Kazakh letters (and ё) as their closest Russian letters: «Жақсыбекова Әйгерім» -> «Жаксыбекова Айгерим»."""
     return text.translate(_KAZAKH_MARKS)

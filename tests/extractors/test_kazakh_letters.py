@@ -21,6 +21,7 @@ from extractors.types import Box, FieldValue, Line, PageText, Word
         ("Телеген Перизат Женскызы", "Төлеген Перизат Жеңісқызы", "Төлеген Перизат Жеңісқызы"),
         ("Дэулет»", "Дәулеті»", "Дәулеті»"),  # left out at the end
         ("ЭБДТРАИМОВА ЖАНСАЯ", "ӘБДІРАИМОВА ЖАНСАЯ", "ӘБДІРАИМОВА ЖАНСАЯ"),  # a serif І read Т (fraud 44545)
+        ("Кузнецова Эйгерим", "Күзнецова Әйгерім", "Кузнецова Әйгерім"),  # the Russian word (ц) keeps its у
         ("«Денсаулык сактауды дамыту республикалык, орталығы»", "«Денсаулық сақтауды дамыту республикалық\nорталығы»",
          "«Денсаулық сақтауды дамыту республикалық, орталығы»"),  # the value's punctuation is kept
     ],
@@ -44,6 +45,7 @@ def test_kazakh_letters_are_restored(value: str, reading: str, expected: str) ->
         ("Ботагоз", "Боіагоз"),  # only a capital Т is read for І
         ("Әбдіраимова", "Әәбдіраимова"),  # one glyph read twice, not a letter left out
         ("12.05", "і"),  # no letters to put Kazakh ones among
+        ("Кузнецова Татьяна", "Күзнецова Татьяна"),  # a word with a letter Kazakh has not is Russian (ц)
     ],
 )
 def test_other_readings_change_nothing(value: str, reading: str) -> None:

@@ -158,3 +158,17 @@ def test_a_speck_or_a_dash_between_the_label_and_the_name_is_passed_over() -> No
 
 def test_a_latin_capital_i_read_as_a_bracket_is_mended() -> None:
     assert _name("Participant: SERGE] MOROZOV\nhas completed the program") == "SERGEI MOROZOV"  # fraud 61212
+
+
+def test_a_russian_name_read_with_a_kazakh_letter_is_spelled_in_russian() -> None:
+    # «Кузнецова» read «Күзнецова» at 0.92 on a faded scan (accuracy 51616): ц is in no Kazakh word
+    assert _name("Настоящим удостоверяется, что\nКүзнецова Татьяна Николаевна\nосвоил(а) программу") \
+        == "Кузнецова Татьяна Николаевна"
+    assert _name("Аты-жөні: Жеңіс Гүлнәр Серікқызы") == "Жеңіс Гүлнәр Серікқызы"
+
+
+def test_a_labelled_holder_under_a_signatorys_title_line_is_the_holder() -> None:
+    # a perspective scan's lines came out of order, «Ректор» over the holder's line (accuracy 51616)
+    assert _name("Ректор\nТегі, аты, әкесінің аты: Смирнова Татьяна Геннадиевна\n2019 жылы курсты бітірді") \
+        == "Смирнова Татьяна Геннадиевна"
+    assert _name("Ректор ФИО: Абенов Кайрат Маратович\nг. Астана") is None  # the title on the label's line

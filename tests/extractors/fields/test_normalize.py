@@ -11,6 +11,7 @@ from extractors.fields.normalize import (
     fold_script,
     normalize_text,
     normalize_word,
+    russian_spelling,
     strip_diacritics_kk,
     unquote,
 )
@@ -110,3 +111,9 @@ def test_words_of_shared_letters_follow_a_clearly_latin_line() -> None:
     assert fold_lookalike_words(["Certificate", "number", "СМЕ-2023785"])[2] == "СМЕ-2023785"  # numbers alone
     words = ["Настоящим", "удостоверяется,", "что", "KIM", "MARIIA"]
     assert fold_lookalike_words(words) == words  # a Latin name in a Russian sentence stays Latin
+
+
+def test_a_russian_word_has_no_kazakh_letter() -> None:
+    assert russian_spelling("Күзнецова") == "Кузнецова" and russian_spelling("Щүкина") == "Щукина"
+    assert russian_spelling("Ёлкіна") == "Ёлкина"  # ё stays: it is Russian
+    assert russian_spelling("Гүлнәр") == "Гүлнәр"  # a Kazakh word keeps its letters
