@@ -6,7 +6,7 @@ import dataclasses
 
 import numpy as np
 
-from extractors.fields.normalize import RUSSIAN_ONLY_LETTERS, fold_kazakh
+from extractors.fields.normalize import fold_kazakh, russian_spelling
 from extractors.preprocess import field_crop
 from extractors.tesseract import TesseractEngine
 from extractors.types import FieldValue, PageText
@@ -84,9 +84,7 @@ def with_kazakh_letters(value: str, kazakh_reading: str) -> str | None:
             restored[where[slot]] = new.upper() if old.isupper() else new.lower()
     restored = [inserted.get(index, "") + char for index, char in enumerate(restored)]
     restored.append(inserted.get(len(value), ""))
-    # a Russian word gets no Kazakh letter («Кузнецова» must not become «Күзнецова»)
-    result = " ".join(old if RUSSIAN_ONLY_LETTERS.intersection(old) else new
-                      for old, new in zip(value.split(" "), "".join(restored).split(" "), strict=True))
+    result = "".join(restored)
     return result if result != value else None
 
 
@@ -129,4 +127,7 @@ def restore_field(value: FieldValue, page: PageText, image: np.ndarray, engine: 
     current = restored or value.value
     if yo and any(char in "Ее" for char in current):
         current = with_yo(current, engine.ocr_block_text(crop, "rus")) or current
+    if yo:  # a Russian name gets no Kazakh letter («Кузнецова» must not become «Күзнецова»); a Kazakh title built
+        # on a Russian root may («медициналық»)
+        current = " ".join(russian_spelling(word) for word in current.split(" "))
     return value if current == value.value else dataclasses.replace(value, value=current)
