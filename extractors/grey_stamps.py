@@ -88,13 +88,15 @@ def grey_stamp_rims(gray: np.ndarray) -> list[tuple[int, int, int, float, float]
     paper = float(np.percentile(gray[::4, ::4], 90))
     inked = [(x, y, radius, level) for x, y, radius in found[0][:MAX_STAMPS * 3] / factor
              if (level := _rim_level(gray, x, y, radius, paper)) is not None]
-    print_level = _print_level(gray, paper, np.array([rim[:3] for rim in inked]).reshape(-1, 3))
+    outer = [(x, y, _outer_rim(gray, x, y, radius, paper), level) for x, y, radius, level in inked]
+    # rings only: the print is sampled outside them, and circles drawn through blocks of text, kept out too, left
+    # mostly a page's grey frame to sample (print at 91 for black type, fraud 65656, and its stamp passed for print)
+    rings = [(x, y, radius, level) for x, y, radius, level in outer if ring_on_paper(gray, x, y, radius, paper)]
+    print_level = _print_level(gray, paper, np.array([rim[:3] for rim in rings]).reshape(-1, 3))
     if print_level is None:
         return []
-    outer = [(x, y, _outer_rim(gray, x, y, radius, paper), level) for x, y, radius, level in inked
-             if level - print_level >= LEVEL_GAP]
-    rims = [(int(x), int(y), int(radius), level, print_level) for x, y, radius, level in outer
-            if ring_on_paper(gray, x, y, radius, paper)]
+    rims = [(int(x), int(y), int(radius), level, print_level) for x, y, radius, level in rings
+            if level - print_level >= LEVEL_GAP]
     return rims[:MAX_STAMPS]
 
 

@@ -95,7 +95,8 @@ _BAND_ROWS = 256  # colour is converted band by band: whole-page temporaries of 
 
 def _gray_by_bands(height: int, width: int, band: Callable[[int, int], np.ndarray]) -> np.ndarray:
     """without_coloured_ink of a page whose RGB rows top..bottom `band` returns, one band at a time; then the
-    faded ink of the stamps found on it lifted off the print beneath (extractors.stamps)."""
+    faded ink of the stamps found on it lifted off the print beneath (extractors.stamps), or when none is
+    coloured, the grey stamps' (extractors.grey_stamps)."""
     gray = np.empty((height, width), np.uint8)
     masks = []
     for top in range(0, height, _BAND_ROWS):
@@ -105,7 +106,10 @@ def _gray_by_bands(height: int, width: int, band: Callable[[int, int], np.ndarra
         spread = brightest - rgb.min(axis=2)
         gray[top:bottom] = _lightened(rgb, brightest, spread)
         masks.append(coloured_mask(spread))
-    for box in stamp_boxes(np.vstack(masks)):
+    coloured = stamp_boxes(np.vstack(masks))
+    if not coloured:  # a colour scan's stamp may be grey ink (fraud 65656: its ring hid the hours and the dates)
+        return lift_grey_stamps(gray)
+    for box in coloured:
         bottom, right = min(height, box.top + box.height), min(width, box.left + box.width)
         rgb = band(box.top, bottom)[:, box.left:right]
         gray[box.top:bottom, box.left:right] = lift_stamp(rgb, gray[box.top:bottom, box.left:right])
