@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from itertools import pairwise
+from statistics import median
 
 import cv2
 import numpy as np
@@ -26,6 +27,8 @@ IDENTIFIER_GAIN = 0.05
 MAX_REREADS = 40  # per page: stamps and signatures must not make a page cost many times more
 # Latin and Cyrillic letters that look alike: a re-read that only swaps these changed nothing visible
 OTHER_LINE_SHARE = 0.6
+UNSURE_LINE = 0.75  # a line whose every word is read below this …
+SURE_PAGE = 0.9  # … on a page whose median word is read at least this surely is tried in the other script
 _SHARED_CAPITALS = frozenset("ABCEHKMOPTXY")
 _LATIN_CAPITALS_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 _CAPS_THEN_SMALL = re.compile(r"[A-ZА-ЯЁ]{2,}[a-zа-яё]{2,}")
@@ -110,6 +113,15 @@ def is_other_script_line(line: Line, other: str, *, pieced: bool = False) -> boo
     foreign = [_in_script(word, other) for word in words]
     sandwiched = any(not foreign[i] and foreign[i - 1] and foreign[i + 1] for i in range(1, len(words) - 1))
     return pieced or sandwiched or any(_weak(word) for word in words)
+
+
+def unsure_throughout(line: Line) -> bool:
+    """Every word of a line of some length read unsurely («Ечгореап 5осіету оҒ Сагаісіоду» at 0.61-0.73 for
+    "European Society of Cardiology" on a Russian translation, accuracy 52727): in no sign the other script's, yet
+    likely it, on a page read surely elsewhere."""
+    words = [word for word in line.words if _letters(word.text)]
+    return len(words) >= 2 and sum(_letters(word.text) for word in words) >= 6 \
+        and all(word.confidence < UNSURE_LINE for word in words)
 
 
 def _capitals(word: Word, other: str) -> bool:
@@ -233,8 +245,9 @@ def _crop(image: np.ndarray, box: Box, side_share: float = 0.5) -> np.ndarray:
 class _Rereader:
     """Re-reads words in the other script's languages, within a per-page budget."""
 
-    def __init__(self, image: np.ndarray, other: str, engine: TesseractEngine) -> None:
+    def __init__(self, image: np.ndarray, other: str, engine: TesseractEngine, *, sure_page: bool = False) -> None:
         self.image, self.other, self.engine, self.budget = image, other, engine, MAX_REREADS
+        self.sure_page = sure_page  # most of the page was read surely: a line read unsurely throughout stands out
 
     def reread(self, word: Word, gain: float = MIN_GAIN, *, token: bool = False, mend: bool = True) -> Word | None:
         """`token`: a number read as one word in a tight crop (a wider one takes in its «№»). Other words are read
@@ -278,6 +291,10 @@ class _Rereader:
         label, rest = read.words[:labels], Line(read.words[labels:])  # «ФИО:» stays as read
         if is_other_script_line(rest, self.other, pieced=read is not line):
             whole = self.reread(merged(list(rest.words)), gain=0.0, mend=False)
+            if whole is not None:
+                return Line((*label, whole))
+        elif self.sure_page and read is line and unsure_throughout(rest):
+            whole = self.reread(merged(list(rest.words)), mend=False)
             if whole is not None:
                 return Line((*label, whole))
         return read
@@ -325,7 +342,8 @@ def reread_other_script(page: PageText, image: np.ndarray, languages: str, engin
     other = OTHER_SCRIPT.get(languages)
     if other is None:
         return page
-    rereader = _Rereader(image, other, engine)
+    confidences = [word.confidence for line in page.lines for word in line.words]
+    rereader = _Rereader(image, other, engine, sure_page=bool(confidences) and median(confidences) >= SURE_PAGE)
     lines = tuple(rereader.line(line) for line in page.lines)
     return PageText(page_no=page.page_no, width=page.width, height=page.height, lines=lines,
                     source=page.source, rotation=page.rotation, skew=page.skew, qr_payloads=page.qr_payloads,

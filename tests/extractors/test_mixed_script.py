@@ -361,3 +361,27 @@ def test_the_share_of_letters_in_the_other_script() -> None:
     assert other_script_share(page, "rus+kaz") == 9 / 15
     assert other_script_share(page, "rus+kaz+eng") == 0.0  # read with every language: there is no other
     assert other_script_share(PageText(1, 100, 50, (), "ocr"), "eng") == 0.0
+
+
+def _translation_page(sure: float) -> PageText:
+    """A Russian translation whose issuer, printed in Latin, came out in Cyrillic letters read unsurely throughout
+    (accuracy 52727), among lines read `sure`."""
+    lines = [Line((Word("СЕРТИФИКАТ", sure, Box(10, 10 + 40 * n, 200, 30)), Word("выдан", sure, Box(220, 10 + 40 * n,
+                                                                                                  90, 30))))
+             for n in range(4)]
+    issuer = Line(tuple(Word(text, confidence, Box(10 + 150 * i, 200, 140, 30)) for i, (text, confidence) in
+                        enumerate((("Ечгореап", 0.73), ("5осіету", 0.61), ("оҒ", 0.71), ("Сагаісіоду", 0.64)))))
+    return PageText(1, 600, 300, (lines[0], issuer, *lines[1:]), "ocr", language_hint="rus+kaz")
+
+
+@pytest.mark.parametrize(("sure", "reading", "expected"), [
+    (0.96, ("European Society of Cardiology", 0.96), "European Society of Cardiology"),
+    (0.96, ("European Society of Cardiology", 0.78), "Ечгореап 5осіету оҒ Сагаісіоду"),  # not surer by MIN_GAIN
+    (0.7, ("European Society of Cardiology", 0.96), "Ечгореап 5осіету оҒ Сагаісіоду"),  # the page is unsure too
+])
+def test_a_line_read_unsurely_throughout_on_a_sure_page_is_tried_in_the_other_script(
+        sure: float, reading: tuple[str, float], expected: str) -> None:
+    page = _translation_page(sure)
+    engine = _Engine({"«5осіету» as a number": ("5ociety", 0.4), "line": reading})
+    read = reread_other_script(page, np.zeros((300, 600), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.lines[1].text == expected and read.lines[0] == page.lines[0]
