@@ -39,6 +39,9 @@ LINE_SIZE_FIELDS = ("cert_number", "hours", "start_date", "end_date", "issue_dat
 _CAP_HEIGHT_GLYPHS = frozenset("АБЕЁРУФӘҒҚҢӨҰҮҺІABDEFGHJLMNQRTY0123456789№")
 
 
+PIECE_SHARE = 0.1
+
+
 class _Blob(NamedTuple):
     top: int
     bottom: int
@@ -72,9 +75,26 @@ def _blobs(gray: np.ndarray, box: Box) -> list[_Blob]:
         return []
     # Otsu's level between ink and paper: a fixed one breaks thin strokes of small blurred print into pieces
     _, ink = cv2.threshold(patch, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((max(3, round(0.1 * box.height)), 1), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    return [_Blob(int(y), int(y + h), int(w), int(h)) for _, y, w, h, _ in stats[1:count] if h >= 0.35 * box.height]
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((max(3, round(0.1 * box.height)), 1), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    _, pieces, piece_stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = []
+    for index in range(1, count):
+        _, _, w, h, _ = stats[index]
+        if h >= 0.35 * box.height:
+            top, bottom = _extent_of_pieces(pieces[labels == index], piece_stats)
+            blobs.append(_Blob(top, bottom, int(w), bottom - top))
+    return [blob for blob in blobs if blob.height >= 0.35 * box.height]
+
+
+def _extent_of_pieces(inside: np.ndarray, piece_stats: np.ndarray) -> tuple[int, int]:
+    """Top and bottom row of the pieces of ink a closed blob joined that hold PIECE_SHARE of its ink at least: a
+    stroke broken in two keeps both halves, a stamp's dotted remains joined under or over a glyph are left out
+    («05» under a lifted stamp's ring stood 33 high for 28, fraud 66767)."""
+    found, counts = np.unique(inside[inside > 0], return_counts=True)
+    kept = found[counts >= PIECE_SHARE * counts.sum()]
+    tops = piece_stats[kept, cv2.CC_STAT_TOP]
+    return int(tops.min()), int((tops + piece_stats[kept, cv2.CC_STAT_HEIGHT]).max())
 
 
 def glyph_heights(gray: np.ndarray, box: Box) -> list[int]:

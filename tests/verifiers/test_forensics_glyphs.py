@@ -148,6 +148,30 @@ def test_a_month_in_words_under_a_stamps_ring_is_no_figure_retyped_larger(font_i
     assert "line_cap_height" in _findings(retyped, words, "issue_date", 4)
 
 
+def _specked(gray: np.ndarray, words: list[Word], gap: int) -> tuple[np.ndarray, list[Word]]:
+    """A copy with a lifted stamp's dotted remains `gap` pixels under the last word's figures, and that word's box
+    grown over them and over the ring's arc above it, as the engine's."""
+    out = gray.copy()
+    word = words[-1].box
+    bottom = word.top + word.height
+    for x in range(word.left + 2, word.left + word.width - 2, 3):
+        out[bottom + gap:bottom + gap + 2, x:x + 2] = 60
+    grown = Box(word.left, word.top - 15, word.width, word.height + gap + 21)
+    return out, [*words[:-1], Word(words[-1].text, words[-1].confidence, grown)]
+
+
+@pytest.mark.parametrize("font_index", [0, 1, 2])
+@pytest.mark.parametrize("gap", [2, 3])
+def test_a_stamps_dotted_remains_under_a_day_are_no_figure_retyped_larger(font_index: int, gap: int) -> None:
+    # «Берілген күні 2023 ж. «05» маусым» with a lifted stamp's dotted ring under «05»: the closing of broken
+    # strokes (its reach grown with the box) joined the dots to the figures, 33 high for 28 (fraud seed 66767)
+    parts = [("Берілген", 1.0, 0), ("күні", 1.0, 0), ("2023", 1.0, 0), ("ж.", 1.0, 0), ("«05»", 1.0, 0)]
+    gray, words = _line(parts, font_index)
+    assert _findings(*_specked(gray, words, gap), "issue_date", 3) == []
+    retyped, words = _line([*parts[:2], *((text, 1.3, 0) for text, _, _ in parts[2:])], font_index)
+    assert "line_cap_height" in _findings(*_specked(retyped, words, gap), "issue_date", 3)
+
+
 def test_a_scrap_of_a_stamp_read_unsurely_is_no_reference_for_the_line() -> None:
     # the ring of a stamp beside «күні: 26.09.2023» read «27:» at 0.32: as the line's only «capital» it made the
     # genuine date stand 1.7x taller (fraud seed 29090)
