@@ -207,6 +207,10 @@ def find_issuer(doc: DocText) -> IssuerMention | None:
 # not a document title.
 ACRONYM = re.compile(r"(?<![^\W\d_])(?=\w*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]{2,12}(?![^\W\d_])")
 MAX_ALTERNATIVES = 6
+# An abbreviation in capitals read partly as small letters («нцПдх» for «НЦПДХ»: most Cyrillic small letters are
+# their capitals made small): a capital inside a short word, after a small letter
+MIXED_CASE_ACRONYM = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]{2,12}(?![^\W\d_]))[^\W\d_]*[a-zа-яёәғқңөұүһі]"
+                                r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*")
 
 
 def _alternative_score(line: DocLine) -> float:
@@ -216,8 +220,8 @@ def _alternative_score(line: DocLine) -> float:
         return score
     in_header = line.page_no == 1 and line.rel_top <= HEADER_DEPTH
     short = 0 < len(line.words) <= 4
-    if in_header and short and ACRONYM.search(line.text) and not (DOCUMENT_TITLE.search(line.text)
-                                                                   or NOT_ISSUER.search(line.text)):
+    acronym = ACRONYM.search(line.text) or MIXED_CASE_ACRONYM.search(line.text)
+    if in_header and short and acronym and not (DOCUMENT_TITLE.search(line.text) or NOT_ISSUER.search(line.text)):
         return 0.3
     return 0.0
 

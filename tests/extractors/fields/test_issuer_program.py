@@ -185,3 +185,11 @@ def test_business_ids_are_read_with_their_label_wherever_printed() -> None:
     text = "ТОО «Учебный центр»\nБИН 020340156739\nтел. +7 (729) 208-64-30\nБ БСН 0602416 55449 4\nБИН 020340156739"
     assert find_business_ids(text) == ("020340156739", "060241655449")
     assert find_business_ids("ИИН 020340156739, тел. 020340156739") == ()
+
+
+def test_an_abbreviation_read_partly_in_small_letters_is_offered_too() -> None:
+    # «НЦПДХ» in bold capitals read «нцПдх» at 0.41: the hours line had been the only issuer left (fraud 67878)
+    doc = _doc("Қазақстан Республикасы Денсаулық сақтау министрлігі\nнцПдх\nСЕРТИФИКАТ\nбіліктілікті арттыру туралы\n"
+               "Ме 2024/3198\nОсымен расталады:\nИсабеков Жәнібек Бауыржанович\nкөлемі 60 академиялық сағат")
+    assert "нцПдх" in [m.value for m in issuer_alternatives(doc, find_issuer(doc))]
+    assert issuer_alternatives(_doc("Алматы\nДИПЛОМ\nФИО: Иванова Анна"), None) == ()  # title case is no sign
