@@ -17,14 +17,20 @@ TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
 PRINTED = "продолжительностью 108 академических часов"
 
 
-def _printed_page() -> tuple[np.ndarray, Box]:
-    """A page with the printed line and the box of all its ink."""
+def _printed(line: str, before: str = "", part: str | None = None) -> tuple[np.ndarray, Box]:
+    """A page with `line` printed and the box of the ink of `part` (all of it by default), which follows `before`."""
     page = Image.new("L", (1600, 600), 255)
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(FONT, 36)
-    draw.text((100, 300), PRINTED, font=font, fill=0)
-    left, top, right, bottom = draw.textbbox((100, 300), PRINTED, font=font)
-    return np.asarray(page, dtype=np.uint8).copy(), Box(left, top, right - left, bottom - top)
+    draw.text((100, 300), line, font=font, fill=0)
+    origin = (100 + draw.textlength(before, font=font), 300)
+    left, top, right, bottom = draw.textbbox(origin, line if part is None else part, font=font)
+    return np.asarray(page, dtype=np.uint8).copy(), Box(round(left), top, round(right - left), bottom - top)
+
+
+def _printed_page() -> tuple[np.ndarray, Box]:
+    """A page with the printed line and the box of all its ink."""
+    return _printed(PRINTED)
 
 
 def _other_lines() -> tuple[Line, ...]:
@@ -120,13 +126,7 @@ DATES = "с 15.05.2022 г. по 17.05.2022 г."
 
 def _printed_dates() -> tuple[np.ndarray, Box]:
     """A page with a course's period and the box of «15.05.2022 г. по» (accuracy 51616: read «150520920» at 0.63)."""
-    page = Image.new("L", (1600, 600), 255)
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(FONT, 36)
-    draw.text((100, 300), DATES, font=font, fill=0)
-    origin = (100 + draw.textlength("с ", font=font), 300)
-    left, top, right, bottom = draw.textbbox(origin, "15.05.2022 г. по", font=font)
-    return np.asarray(page, dtype=np.uint8).copy(), Box(round(left), top, round(right - left), bottom - top)
+    return _printed(DATES, "с ", "15.05.2022 г. по")
 
 
 def test_an_unsure_run_of_figures_boxed_over_the_words_after_it_swallows_them() -> None:
