@@ -112,12 +112,17 @@ def test_a_word_boxed_tall_by_specks_is_measured_at_its_lines_height() -> None:
     assert swallowing_words(page, image) == [(2, 1)]
 
 
+def _tsv(*words: tuple[int, int, int, int, str]) -> str:
+    """Tesseract's TSV rows of one line's words: (left, width, height, confidence, text), top 12."""
+    return "".join(f"5\t1\t1\t1\t1\t{number}\t{left}\t12\t{width}\t{height}\t{confidence}\t{text}\n"
+                   for number, (left, width, height, confidence, text) in enumerate(words, start=1))
+
+
 def test_a_speck_read_before_the_word_does_not_stop_its_reading_again() -> None:
     image, ink = _printed_page()
     page = _page(Word("продолжительностью", 0.92, ink))
-    engine = CannedBlockReader("5\t1\t1\t1\t1\t1\t2\t12\t6\t10\t89\t‚\n"
-                               "5\t1\t1\t1\t1\t2\t12\t12\t400\t40\t92\tпродолжительностью\n"
-                               "5\t1\t1\t1\t1\t3\t430\t12\t70\t40\t95\t108\n")
+    engine = CannedBlockReader(_tsv((2, 6, 10, 89, "‚"), (12, 400, 40, 92, "продолжительностью"),
+                                    (430, 70, 40, 95, "108")))
     assert reread_swallowed(page, image, "rus+kaz", engine).lines[2].text == "продолжительностью 108"  # type: ignore[arg-type]
 
 
@@ -140,12 +145,9 @@ def test_an_unsure_run_of_figures_boxed_over_the_words_after_it_swallows_them() 
 def test_a_reading_again_of_a_run_of_figures_must_hold_its_figures() -> None:
     image, run = _printed_dates()
     page = _page(Word("150520920", 0.63, run))
-    engine = CannedBlockReader("5\t1\t1\t1\t1\t1\t12\t12\t200\t40\t73\t15.05.2022\n"
-                               "5\t1\t1\t1\t1\t2\t230\t12\t30\t40\t73\tт.\n"
-                               "5\t1\t1\t1\t1\t3\t280\t12\t40\t40\t96\tпо\n")
+    engine = CannedBlockReader(_tsv((12, 200, 40, 73, "15.05.2022"), (230, 30, 40, 73, "т."), (280, 40, 40, 96, "по")))
     assert reread_swallowed(page, image, "rus+kaz", engine).lines[2].text == "15.05.2022 т. по"  # type: ignore[arg-type]
-    other = CannedBlockReader("5\t1\t1\t1\t1\t1\t12\t12\t200\t40\t73\t28.11.2019\n"
-                              "5\t1\t1\t1\t1\t2\t280\t12\t40\t40\t96\tпо\n")
+    other = CannedBlockReader(_tsv((12, 200, 40, 73, "28.11.2019"), (280, 40, 40, 96, "по")))
     assert reread_swallowed(page, image, "rus+kaz", other) is page  # type: ignore[arg-type]
 
 
