@@ -92,13 +92,17 @@ def _compare_tokens(doc: list[str], app: list[str]) -> NameMatch:
     return NameMatch(score, True, tuple(pairs), "all words of the shorter name match")
 
 
-def _one_split_mended(name: str) -> list[list[str]]:
-    """The read name's words with one pair of neighbouring words joined: OCR splits a word at a wide letter gap
-    ("ADI LET" for "ADILET", «ЖЕН СУЛЫ» for «ЖЕҢІСҰЛЫ»). Joined before they are spelled, so that a patronymic's
-    ending is still told once joined."""
-    parts = words(name)
-    return [_tokens(" ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]])) for i in range(len(parts) - 1)
+def _pairs_joined(parts: list[str]) -> list[list[str]]:
+    """`parts` with one pair of neighbouring words joined, for each such pair of words longer than a letter: OCR
+    splits a word at a wide letter gap ("ADI LET" for "ADILET", «ЖЕН СУЛЫ» for «ЖЕҢІСҰЛЫ»)."""
+    return [[*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]] for i in range(len(parts) - 1)
             if len(parts[i]) > 1 and len(parts[i + 1]) > 1]
+
+
+def _one_split_mended(name: str) -> list[list[str]]:
+    """The read name's tokens with one split word joined; joined before they are spelled, so that a patronymic's
+    ending is still told once joined."""
+    return [_tokens(" ".join(joined)) for joined in _pairs_joined(words(name))]
 
 
 def _glyph_tokens(name: str) -> list[str]:
@@ -201,7 +205,7 @@ def spelled_as_applicant(document_name: str | None, applicant_names: Sequence[st
     if not document_name or not best_name_match(document_name, applicant_names).is_match:
         return None
     read = document_name.split()
-    joined = [[*read[:i], read[i] + read[i + 1], *read[i + 2:]] for i in range(len(read) - 1)]
+    joined = _pairs_joined(read)
     for declared in (n.split() for n in applicant_names if n and _script(n) == _script(document_name)):
         spelled = next((found for words_read in (read, *joined)
                         if (found := _word_for_word(words_read, declared)) is not None), None)
