@@ -10,7 +10,14 @@ import numpy as np
 
 from extractors.types import Box, Line, PageText, Word
 from verifiers.flags import TAMPERED, Flag, make_flag
-from verifiers.forensics_glyphs import box_evidence, expand_box, glyph_findings, line_size_findings, overlaps
+from verifiers.forensics_glyphs import (
+    MIN_REFERENCE_CONFIDENCE,
+    box_evidence,
+    expand_box,
+    glyph_findings,
+    line_size_findings,
+    overlaps,
+)
 
 # Thresholds tuned on rendered 1200x900 pages (tests/verifiers/test_forensics_image.py): 0 of 200 genuine pages
 # with blur, JPEG q40-80, grain, shadows and stamps flagged (0 of 40 with Tesseract's own word boxes); the
@@ -43,8 +50,8 @@ CLEAN_PAGE_FLOOR = 0.4
 # untampered numbers and names of fifteen corpora (16767-43434) stood at most 2.54 times their page's paper
 # noise, and 3 of 80 pasted numbers the other measure missed stood out (so it is tried where that one finds none).
 STRONG_INK = 40
-_TALL_GLYPHS = frozenset("bdfhklt0123456789бдйё№")
-_DESCENDERS = frozenset("gjpqyрудцщфДЦЩQJ,;()[]{}")
+_TALL_GLYPHS = frozenset("bdfhklt0123456789бйё№")
+_DESCENDERS = frozenset("gjpqyрудцщфүұқңДЦЩҚҢQJ,;()[]{}")  # «д» stands on feet below the baseline, «қ» on a tail
 
 
 @dataclass(frozen=True)
@@ -256,7 +263,9 @@ def _size_findings(page: PageText, name: str, box: Box) -> list[Flag]:
         field_words = [w for w in line.words if overlaps(w.box, box)]
         if not field_words:
             continue
-        others = _cap_height_words([w for w in line.words if not overlaps(w.box, box)])
+        # a ruling's dashes read «22» at 0.10 have the box of the dashes, not of figures
+        others = _cap_height_words([w for w in line.words
+                                    if not overlaps(w.box, box) and w.confidence >= MIN_REFERENCE_CONFIDENCE])
         measured = _cap_height_words(field_words)
         if len(others) < 2:
             return _number_sign_findings(page, name, box, line, field_words)

@@ -339,6 +339,32 @@ def test_a_number_is_measured_against_its_own_number_sign(height: int, bottom: i
     assert (TAMPERED in {flag.code for flag in flags}) is tampered
 
 
+def _hours_in_a_cell(neighbours: tuple[Word, ...]) -> tuple[PageText, Box]:
+    """«120» printed 31 px high on baseline 1204, with «Берілген» beside it and the given neighbours."""
+    hours = Word("120", 0.97, Box(676, 1173, 62, 31))
+    label = Word("Берілген", 0.95, Box(300, 1173, 170, 31))
+    page = PageText(1, 1400, 1600, (Line((label, hours, *neighbours)),), "ocr")
+    return page, hours.box
+
+
+@pytest.mark.parametrize(
+    ("neighbours", "tampered"),
+    [
+        # a table's dashes below the line, read «22» and «11» at 0.10: the boxes of dashes, not of figures
+        ((Word("22", 0.10, Box(1146, 1223, 53, 2)), Word("11", 0.10, Box(1210, 1224, 40, 2))), False),
+        # «ү» and «Қ» reach below the baseline, so their boxes stand lower and taller than cap height
+        ((Word("бүгін", 0.97, Box(872, 1172, 120, 40)), Word("Қазақ", 0.96, Box(1010, 1172, 130, 40))), False),
+        # confident figures 1.45x as tall, standing lower: the hours are another size than their line
+        ((Word("2023", 0.95, Box(872, 1175, 90, 45)), Word("2024", 0.95, Box(980, 1175, 90, 45))), True),
+    ],
+)
+def test_a_field_is_measured_against_the_confident_cap_height_words_of_its_line(
+        neighbours: tuple[Word, ...], tampered: bool) -> None:
+    page, box = _hours_in_a_cell(neighbours)
+    flags = image_tamper_findings(np.full((1600, 1400), 230, np.uint8), page, {"hours": box})
+    assert (TAMPERED in {flag.code for flag in flags}) is tampered
+
+
 def test_a_field_wrapped_over_two_lines_is_not_judged_by_its_paper() -> None:
     """Its box takes in the gap between the lines (and a table cell's rules), which single-line pieces cannot
     be compared with: even paper painted flat there is not taken for a whiteout."""
