@@ -139,6 +139,25 @@ def test_doubtful_identifiers_are_re_read(first: tuple[str, float], reading: tup
     assert (read.text == reading[0]) is replaced
 
 
+class _ModeEngine:
+    """Answers by Tesseract's mode: single-word mode lost a number that line mode read (fraud 69090)."""
+
+    def __init__(self) -> None:
+        self.modes: list[bool] = []
+
+    def ocr_word(self, image: np.ndarray, languages: str, *, one_word: bool = True) -> tuple[str, float]:
+        self.modes.append(one_word)
+        return ("-KZ95821055°", 0.0) if one_word else ("KZ95821055", 0.91)
+
+
+def test_a_number_single_word_mode_cannot_read_is_read_in_line_mode() -> None:
+    page = PageText(1, 600, 50, (Line((_word("нөмірі", 0.93), _word("К2795821055", 0.61))),), "ocr",
+                    language_hint="rus+kaz")
+    engine = _ModeEngine()
+    read = reread_other_script(page, np.zeros((50, 600), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
+    assert read.text == "нөмірі KZ95821055" and engine.modes[:2] == [True, False]  # then its neighbour is re-read
+
+
 def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> None:
     assert is_candidate(_word("Мед$", 0.65))
     assert is_candidate(_word("КО?ІОУА", 0.9)) and is_candidate(_word("О5РАМОУА", 0.9))  # a Latin name as Cyrillic
@@ -382,6 +401,7 @@ def _translation_page(sure: float) -> PageText:
 def test_a_line_read_unsurely_throughout_on_a_sure_page_is_tried_in_the_other_script(
         sure: float, reading: tuple[str, float], expected: str) -> None:
     page = _translation_page(sure)
-    engine = _Engine({"«5осіету» as a number": ("5ociety", 0.4), "line": reading})
+    engine = _Engine({"«5осіету» as a number": ("5ociety", 0.4), "… and in line mode": ("5ociety", 0.4),
+                      "line": reading})
     read = reread_other_script(page, np.zeros((300, 600), np.uint8), "rus+kaz", engine)  # type: ignore[arg-type]
     assert read.lines[1].text == expected and read.lines[0] == page.lines[0]
