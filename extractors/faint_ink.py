@@ -6,10 +6,13 @@ halfway from it to the paper is whitened in the word's crop, and the crop read a
 the number is read into it too («\\(54» at 0.46): an upright run of ink much taller than the page's words is a
 ruling, as is a row of ink across the whole crop, and they are whitened as well. The second reading replaces the
 first only when it is sure and is the first with characters dropped (whitening ink can take a glyph away, never
-make one) or with one figure changed (the stray ink had made one figure look like another: «2093» for 2023).
+make one), with one figure changed (the stray ink had made one figure look like another: «2093» for 2023), or a
+date printed in full of which the first reading had lost a figure.
 """
 
 from __future__ import annotations
+
+import re
 
 import cv2
 import numpy as np
@@ -122,6 +125,19 @@ def one_figure_changed(first: str, second: str) -> bool:
     return len(figures) == len(again) >= MIN_DIGITS and sum(a != b for a, b in zip(figures, again, strict=True)) <= 1
 
 
+_FULL_DATE = re.compile(r"\d{2}[./-]\d{2}[./-]\d{4}")
+
+
+def figure_restored(first: str, second: str) -> bool:
+    """`second` is a date printed in full, two figures of day and month and four of the year, and `first` is it
+    with one figure lost («1.11.2022» at 0.55 for «11.11.2022», fraud 69090): whitening takes ink away, so the
+    figure came back from print the first reading missed, not from a stroke."""
+    core = second.strip(".,;: ")
+    figures = sum(ch.isdigit() for ch in first)
+    return (_FULL_DATE.fullmatch(core) is not None and figures + 1 == sum(ch.isdigit() for ch in core)
+            and dropped_only(core, first.strip(".,;: ")))
+
+
 def reread_faint(page: PageText, image: np.ndarray, languages: str, engine: TesseractEngine) -> PageText:
     """The page with each weak number read again without faint ink (unchanged when no reading qualifies)."""
     weak = weak_numbers(page)
@@ -133,6 +149,7 @@ def reread_faint(page: PageText, image: np.ndarray, languages: str, engine: Tess
         if cleaned is None:
             continue
         text, confidence = engine.ocr_word(cleaned, languages, one_word=False)
-        if confidence >= SURE and (dropped_only(word.text, text) or one_figure_changed(word.text, text)):
+        if confidence >= SURE and (dropped_only(word.text, text) or one_figure_changed(word.text, text)
+                                   or figure_restored(word.text, text)):
             readings[line_index, word_index] = Word(text, confidence, word.box)
     return page.with_words(readings)

@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw, ImageFont
 from extractors.faint_ink import (
     crop_without_rulings,
     dropped_only,
+    figure_restored,
     one_figure_changed,
     reread_faint,
     weak_numbers,
@@ -133,6 +134,17 @@ def test_a_second_reading_may_only_drop_characters(first: str, second: str, expe
     assert dropped_only(first, second) is expected
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [("1.11.2022", "11.11.2022.", True), ("21.1.2022", "21.11.2022", True), ("1.11.2022", "11.11.2022", True),
+     ("1.11.2022", "11.12.2022", False),  # a figure changed as well
+     ("1.11.2022", "111.11.2022", False), ("1.11.202", "11.11.2022", False),  # two figures added
+     ("108", "1108", False), ("7.11", "17.11", False)],  # no date printed in full
+)
+def test_a_second_reading_may_restore_a_lost_figure_of_a_full_date(first: str, second: str, expected: bool) -> None:
+    assert figure_restored(first, second) is expected
+
+
 def test_only_weak_words_of_figures_are_read_again() -> None:
     words = (Word("7108", 0.38, Box(0, 0, 90, 30)), Word("108", 0.92, Box(100, 0, 70, 30)),
              Word("сағат", 0.3, Box(180, 0, 90, 30)), Word("КZ-2023-1", 0.4, Box(280, 0, 200, 30)),
@@ -161,6 +173,8 @@ def test_a_sure_shortened_reading_replaces_the_weak_number() -> None:
     for reading in (("108", 0.6), ("1080", 0.96), ("7218", 0.96)):  # unsure, a figure the first did not have,
         # two figures changed
         assert reread_faint(page, image, "rus+kaz", _WordReader(*reading)) is page  # type: ignore[arg-type]
+    date = _page(Word("1.11.2022", 0.55, box))  # a full date's lost figure comes back; as sure, nothing else does
+    assert reread_faint(date, image, "rus+kaz", _WordReader("11.11.2022", 0.96)).text == "11.11.2022 сағат"  # type: ignore[arg-type]
 
 
 @pytest.mark.slow
