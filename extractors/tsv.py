@@ -53,6 +53,21 @@ def _without_echoes(words: list[Word]) -> list[Word]:
     return kept
 
 
+FLAT_SHARE = 0.2  # of the page's median word height: a "word" of letters or figures flatter than this is a ruling
+
+
+def _without_flat_words(grouped: list[list[Word]]) -> list[list[Word]]:
+    """The lines without words of letters or figures only a few pixels tall: a table's ruling read as «ЕЕ» or «22»
+    at 0.1-0.2, 2 pixels high, which no glyph of a readable page is."""
+    heights = [word.box.height for words in grouped for word in words if any(ch.isalnum() for ch in word.text)]
+    if not heights:
+        return grouped
+    floor = FLAT_SHARE * median(heights)
+    kept = [[word for word in words if word.box.height >= floor or not any(ch.isalnum() for ch in word.text)]
+            for words in grouped]
+    return [words for words in kept if words]
+
+
 def parse_tsv_lines(tsv: str) -> tuple[Line, ...]:
     """Lines of words in the order Tesseract wrote them, one Line per (block, paragraph, line)."""
     grouped: dict[tuple[str, str, str], list[Word]] = {}
@@ -64,7 +79,7 @@ def parse_tsv_lines(tsv: str) -> tuple[Line, ...]:
             continue
         key, word = parsed
         grouped.setdefault(key, []).append(word)
-    return tuple(Line(words=tuple(_without_echoes(words))) for words in grouped.values())
+    return tuple(Line(words=tuple(_without_echoes(words))) for words in _without_flat_words(list(grouped.values())))
 
 
 def blank_regions(tsv: str) -> tuple[Box, ...]:
@@ -89,14 +104,24 @@ MAX_JOIN_GAP = 1.5  # line heights between the end of one and the start of the o
 GLUE_GAP = 0.15  # word heights: two halves of a word split between blocks stand closer than a space
 
 
-def _side_by_side(first: Box | None, second: Box | None) -> bool:
-    """Whether two line boxes sit on one row, the second starting where the first ends (as one printed line)."""
-    if first is None or second is None:
-        return False
+def _same_row(first: Box, second: Box) -> bool:
     overlap = min(first.top + first.height, second.top + second.height) - max(first.top, second.top)
-    height = min(first.height, second.height)
-    gap = second.left - (first.left + first.width)
-    return height > 0 and overlap >= SAME_ROW_OVERLAP * height and -0.2 * height <= gap <= MAX_JOIN_GAP * height
+    return overlap >= SAME_ROW_OVERLAP * min(first.height, second.height) > 0
+
+
+def _side_by_side(first: Line, second: Line) -> bool:
+    """Whether two lines sit on one row, the second starting where the first ends (as one printed line). On a
+    tilted page the pieces' boxes drift apart (a rising «кстан медицина университеті» КЕАҚ» over 36 of its 67
+    pixels beside «…Батыс Қаза»), while the words at the seam still stand on one row."""
+    whole, other = first.box, second.box
+    if whole is None or other is None:
+        return False
+    height = min(whole.height, other.height)
+    gap = other.left - (whole.left + whole.width)
+    last = max(first.words, key=lambda w: w.box.left + w.box.width)
+    following = min(second.words, key=lambda w: w.box.left)
+    return -0.2 * height <= gap <= MAX_JOIN_GAP * height and (_same_row(whole, other)
+                                                                 or _same_row(last.box, following.box))
 
 
 def _in_gap(outer: Line, inner: Box | None) -> bool:
@@ -140,7 +165,7 @@ def _joined(first: Line, second: Line) -> Line:
 
 
 def _pieces_of_one_line(lines: list[Line], boxes: list[Box | None], i: int, j: int) -> bool:
-    return (_side_by_side(boxes[i], boxes[j]) or _side_by_side(boxes[j], boxes[i]) or _in_gap(lines[i], boxes[j])
+    return (_side_by_side(lines[i], lines[j]) or _side_by_side(lines[j], lines[i]) or _in_gap(lines[i], boxes[j])
             or _in_gap(lines[j], boxes[i]))
 
 

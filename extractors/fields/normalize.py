@@ -140,9 +140,9 @@ def normalize_text(text: str) -> str:
 
 
 def rulings_as_spaces(text: str) -> str:
-    """A table's rulings, which OCR reads as «|» («12 |\n| | академических часов»), as spaces: the same length, so
-    positions in `text` stay."""
-    return text.replace("|", " ")
+    """A table's rulings, which OCR reads as «|» or «_» («12 |\n| | академических часов», «6\n_ академических
+    часов»), as spaces: the same length, so positions in `text` stay."""
+    return text.replace("|", " ").replace("_", " ")
 
 
 def unquote(text: str) -> str:

@@ -23,6 +23,20 @@ def test_words_grouped_by_block_paragraph_line() -> None:
     assert [line.text for line in lines] == ["СЕРТИФИКАТ № 0012345", "Қарағанды", "108"]
 
 
+def test_letters_read_from_a_ruling_a_few_pixels_tall_are_dropped() -> None:
+    """Fraud 68989: a table's ruling under «6 академических часов» read «ЕЕ» at 0.23, 2 pixels high; a dash or
+    an underscore is flat as printed and stays."""
+    flat = "\n".join([
+        "5\t1\t3\t1\t1\t1\t310\t1101\t52\t2\t23\tЕЕ",
+        "5\t1\t3\t1\t1\t2\t562\t1100\t21\t3\t93\t_",
+        "5\t1\t3\t1\t2\t1\t200\t1140\t120\t3\t90\t—",
+        "5\t1\t3\t1\t3\t1\t200\t1180\t60\t7\t60\t22",  # still no glyph: 0.18 of the median height
+        "5\t1\t3\t1\t4\t1\t200\t1220\t120\t9\t80\tсноска",  # small print, 0.23 of it, kept
+    ])
+    assert [line.text for line in parse_tsv_lines(TSV + "\n" + flat)] == [
+        "СЕРТИФИКАТ № 0012345", "Қарағанды", "108", "_", "—", "сноска"]
+
+
 def test_boxes_and_confidences() -> None:
     first = parse_tsv_lines(TSV)[0]
     assert first.words[0].box == Box(200, 300, 300, 40)
@@ -56,6 +70,18 @@ def test_a_row_split_over_two_blocks_is_joined_left_to_right() -> None:
     signer = _line(("С.В.", 900, 900, 60), ("Петрова", 970, 900, 120))
     joined = join_split_lines((month, city, signer))
     assert [line.text for line in joined] == ["г. Шымкент, 9 февраля 2023 г.", "С.В. Петрова"]
+
+
+def test_pieces_of_a_tilted_row_are_joined_where_their_seam_words_meet() -> None:
+    """Fraud 69090: a rising issuer line split inside «Қазақстан»; the pieces' boxes overlap by 36 of 67 pixels,
+    the words at the seam on one row."""
+    left = Line(tuple(Word(text, 0.97, Box(x, 250, width, 68)) for text, x, width in
+                      (("Батыс", 1015, 120), ("Қаза", 1157, 97))))
+    right = Line((Word("кстан", 0.93, Box(1255, 254, 116, 32)), Word("медицина", 0.97, Box(1383, 246, 217, 35)),
+                  Word("университеті»", 0.87, Box(1606, 223, 315, 57)), Word("КЕАҚ", 0.92, Box(1929, 219, 118, 47))))
+    assert [line.text for line in join_split_lines((right, left))] == ["Батыс Қазакстан медицина университеті» КЕАҚ"]
+    below = Line(tuple(word.shifted(0, 80) for word in right.words))  # the row below
+    assert join_split_lines((below, left)) == (below, left)
 
 
 def test_lines_apart_on_a_row_or_on_other_rows_stay_apart() -> None:

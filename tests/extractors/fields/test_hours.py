@@ -24,6 +24,7 @@ def _hours(text: str) -> float | None:
         ("в объёме 216 академических часов", 216), ("duration: 72 hrs", 72), ("Продолжительность: 36", 36),
         ("8 часов в день, всего 40 часов", 40), ("24 СМҢ hours", 24), ("в объеме 4 кредита (120 waco:", 120),
         ("| Объем: | продолжительностью 12 |\n| | академических часов |", 12),  # a table's rulings read as «|»
+        ("Объем: продолжительностью 6\n_ академических часов", 6),  # … or as «_»
         ("(120 carat)", 120),  # «сағат» read by the English model
         ("(60.ч.)", 60),  # the space before «ч» read as a stop
         ("(216 «ч.)", 216),  # a speck before the unit read as a quote (fraud 57878)
