@@ -112,6 +112,35 @@ def test_a_word_boxed_tall_by_specks_is_measured_at_its_lines_height() -> None:
     assert swallowing_words(page, image) == [(2, 1)]
 
 
+PLACE = "г. Астана, 7 августа 2025 г."
+
+
+def _signed_place() -> tuple[np.ndarray, Box]:
+    """«г. Астана, 7 августа» with a pen stroke under «, 7» (accuracy 54949: the 7 lost in the box of «Астана,»)
+    and the box of «Астана, 7» with the stroke."""
+    image, word = _printed(PLACE, "г. ", "Астана, 7")
+    stroke_top = word.top + word.height + 6
+    image[stroke_top:stroke_top + 3, word.left + word.width - 60:word.left + word.width + 10] = 40
+    return image, Box(word.left, word.top, word.width, word.height + 9)
+
+
+@pytest.mark.parametrize("slow", [False, pytest.param(True, marks=pytest.mark.slow)])
+def test_a_narrow_word_swallowed_behind_a_pen_stroke_is_found_by_its_space(slow: bool) -> None:
+    image, box = _signed_place()
+    assert widest_gap(image, box) < 0.3 * (box.height - 9)  # the stroke fills the space's columns …
+    assert widest_gap(image, box, box.height - 9) >= 0.45 * (box.height - 9)  # … not in the rows of the print
+    after = [Word(text, 0.96, Box(box.left + box.width + 20 + 150 * i, box.top, 130, box.height - 9))
+             for i, text in enumerate(("августа", "2025", "г."))]
+    line = Line((Word("г.", 0.97, Box(box.left - 40, box.top, 20, box.height - 9)), Word("Астана,", 0.97, box), *after))
+    page = PageText(1, 1600, 600, (*_other_lines(), line), "ocr", language_hint="rus+kaz")
+    assert swallowing_words(page, image) == [(2, 1)]  # no wider per letter than the page's words, yet a space inside
+    fitting = Box(box.left, box.top, box.width - 30, box.height)  # «Астана,» with the stroke under its comma
+    assert swallowing_words(page.with_words({(2, 1): Word("Астана,", 0.97, fitting)}), image) == []
+    if slow:
+        read = reread_swallowed(page, image, "rus+kaz", TesseractEngine(TESSDATA, ("rus+kaz",)))
+        assert read.lines[2].text == PLACE
+
+
 def _tsv(*words: tuple[int, int, int, int, str]) -> str:
     """Tesseract's TSV rows of one line's words: (left, width, height, confidence, text), top 12."""
     return "".join(f"5\t1\t1\t1\t1\t{number}\t{left}\t12\t{width}\t{height}\t{confidence}\t{text}\n"
