@@ -47,14 +47,16 @@ def _letters(text: str) -> int:
 # «7НАКБҮВЕКОУА»: a Latin capital I, S or Z, which the Cyrillic model reads as a figure or a question mark,
 # before capitals (IGOR, SMIRNOVA, SHAKARIMOV, SVETLANA with its L read «І.», ZAITSEVA, ZHAKSYBEKOVA);
 # «УАЗП.ЕУА»: a full stop between capitals inside a word (VASILEVA's IL read «П.»), which initials («А.Т.»)
-# never have with two capitals on each side
+# never have with two capitals on each side; «РАУГОУА»: a surname in capitals ending as -OVA or -EVA reads in
+# Cyrillic (PAVLOVA, italic, at 0.61), which no Russian or Kazakh word ends as, whatever else was read right
 _INSIDE_A_WORD = re.compile(r"[^\W\d_][?/\d][^\W\d_]|^[1567?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ.]+$"
-                            r"|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}\.[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
+                            r"|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}\.[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}|^[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,}[ОЕ]УА$")
 
 
 def is_garbled(word: Word) -> bool:
-    """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!", «КО?ІОУА», «О5РАМОУА», «1СОВ»): a word of
-    the other script read with this one's letters, whatever confidence Tesseract gave it."""
+    """Letters mixed with signs no name or title holds («Мед$», "К$»", "Med!", «КО?ІОУА», «О5РАМОУА», «1СОВ»), or
+    ending as none does («РАУГОУА»): a word of the other script read with this one's letters, whatever confidence
+    Tesseract gave it."""
     # a table's rule read into the word («|ФИО:») is no sign inside it, nor a Kazakh і read as "!" («Эйгер!м»)
     text = fold_kazakh_i(word.text.strip("|"))
     return _letters(text) >= 1 and (any(char in _FOREIGN_SIGNS for char in text)

@@ -139,6 +139,11 @@ def test_doubtful_identifiers_are_re_read(first: tuple[str, float], reading: tup
     assert (read.text == reading[0]) is replaced
 
 
+def test_a_latin_surname_read_in_cyrillic_is_re_read_with_the_given_name_beside_it() -> None:
+    words = (Word("РАУГОУА", 0.61, Box(0, 0, 320, 52)), Word("УІКТОКПА", 0.87, Box(347, 0, 360, 52)))
+    assert _reread(words, {"surname": ("PAVLOVA", 0.96), "given name": ("VIKTORITA", 0.89)}) == "PAVLOVA VIKTORITA"
+
+
 class _ModeEngine:
     """Answers by Tesseract's mode: single-word mode lost a number that line mode read (fraud 69090)."""
 
@@ -170,6 +175,9 @@ def test_letters_mixed_with_signs_are_re_read_whatever_their_confidence() -> Non
     assert is_candidate(_word("7НАКБҮВЕКОУА", 0.59)) and is_candidate(_word("7НАКБҮВЕКОУА", 0.8))
     assert not is_candidate(_word("7-ТОО", 0.8)) and not is_candidate(_word("7А", 0.8))
     assert is_candidate(_word("6НАКАКІМОУ", 0.78))  # SHAKARIMOV's S read as a 6 (fraud 63434)
+    # PAVLOVA in italic read «РАУГОУА» at 0.61 (fraud 65656): no Cyrillic word ends as -OVA/-EVA does read so
+    assert is_candidate(_word("РАУГОУА", 0.61)) and is_candidate(_word("МОГОЗЕУА", 0.9))
+    assert not is_candidate(_word("ПАВЛОВА", 0.9)) and not is_candidate(_word("Тоуа", 0.9))
     # VASILEVA's IL read «П.» (fraud 51212); initials before a surname are no garble
     assert is_candidate(_word("УАЗП.ЕУА", 0.9)) and not is_candidate(_word("А.Т.МУКАНОВА", 0.9))
     assert not is_candidate(_word("Медицинский", 0.65))
