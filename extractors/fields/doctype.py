@@ -114,15 +114,18 @@ TITLE_PHRASES: tuple[tuple[str, str], ...] = (
     ("advanced_training", "повышении квалификации"), ("advanced_training", "повышения квалификации"),
     ("advanced_training", "біліктілікті арттыру"), ("advanced_training", "advanced training"),
     ("conference", "сертификат участника"), ("conference", "қатысушы сертификаты"),
-    ("conference", "certificate of participation"),
+    ("conference", "certificate of participation"), ("internship", "тағылымдамадан өткені"),
+    ("internship", "прохождении стажировки"), ("internship", "прохождения стажировки"),
 )
 MIN_TITLE_SIMILARITY = 93.0
 
 
 def _title_misread(title: Sequence[DocLine]) -> str | None:
-    """The type whose title phrase one title line holds with one letter misread, if any (earliest line first)."""
-    for line in title:
-        text = strip_diacritics_kk(" ".join(line.text.lower().split()))
+    """The type whose title phrase one title line, alone or with the next, holds with one letter misread, if any
+    (earliest line first): «ТАРЫЛЫМДАМАДАН / ӨТКЕНІ ТУРАЛЫ КУӘЛІК», its Ғ read Р, fraud 70101)."""
+    for line, following in zip(title, [*title[1:], None], strict=True):
+        joined = f"{line.text} {following.text}" if following is not None else line.text
+        text = strip_diacritics_kk(" ".join(joined.lower().split()))
         for name, phrase in TITLE_PHRASES:
             if len(text) < len(phrase):  # partial_ratio would find the line inside the phrase
                 continue

@@ -95,3 +95,6 @@ def test_a_title_misread_by_one_letter_still_names_its_type_unsurely() -> None:
     # a short title line is no phrase misread (it sits inside «сертификат специалиста»), nor two letters off
     assert _type("СЕРТИФИКАТ\n№ 2025/8112\nАхметова Аружан") == "other"
     assert _type("СЕРТИФИКАТ\nо новыщении квалифнкации\n№ 2025/8112") == "other"
+    # a title set over two lines, its Kazakh Ғ read Р (fraud 70101)
+    assert _type("АО «Национальный научный центр хирургии»\nТАРЫЛЫМДАМАДАН\nӨТКЕНІ ТУРАЛЫ КУӘЛІК\n№ 455-22") \
+        == "internship"
