@@ -122,7 +122,7 @@ MIN_TITLE_SIMILARITY = 93.0
 
 def _title_misread(title: Sequence[DocLine]) -> str | None:
     """The type whose title phrase one title line, alone or with the next, holds with one letter misread, if any
-    (earliest line first): «ТАРЫЛЫМДАМАДАН / ӨТКЕНІ ТУРАЛЫ КУӘЛІК», its Ғ read Р, fraud 70101)."""
+    (earliest line first; «ТАРЫЛЫМДАМАДАН / ӨТКЕНІ ТУРАЛЫ КУӘЛІК» with its Ғ read Р, fraud 70101)."""
     for line, following in zip(title, [*title[1:], None], strict=True):
         joined = f"{line.text} {following.text}" if following is not None else line.text
         text = strip_diacritics_kk(" ".join(joined.lower().split()))
